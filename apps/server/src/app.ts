@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import { runMaintenance } from './db/maintenance.ts';
+import { migrate } from './db/migrate.ts';
+import { openStore, type Store } from './db/store.ts';
+import { buildServer } from './http/server.ts';
+import { createAppRoutes } from './routes.ts';
+import { createAuditService } from './modules/audit/audit.service.ts';
+import { createAuthService } from './modules/auth/auth.service.ts';
+import { createUnitsService } from './modules/units/units.service.ts';
+import { createUsersService } from './modules/users/users.service.ts';
+
+export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export function createServices(store: Store, config: Config) {
+  const db = store.db;
+  const auth = createAuthService({ db, settings: config });
+  const units = createUnitsService({ db });
+  const users = createUsersService({ db, units });
+  const audit = createAuditService({ db, units });
+  return { auth, units, users, audit };
+}
+export type Services = ReturnType<typeof createServices>;
+
+/** The composition root: the only place that wires store, services, HTTP and schedules together. */
+export async function createApp(config: Config, logger: Logger, existingStore?: Store) {
+  const store =
+    existingStore ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, maxWalSizeMb: config.maxWalMb }));
+  await migrate(store.db, (name) => logger.info({ migration: name }, 'migration applied'));
+  const services = createServices(store, config);
+  const server = await buildServer({
+    logger,
+    auth: services.auth,
+    trustProxy: config.trustProxy,
+    webRoot: WEB_ROOT,
+    routes: createAppRoutes(store, services, config.production),
+  });
+
+  const timers: NodeJS.Timeout[] = [];
+  const every = (minutes: number, task: () => Promise<void>, name: string) => {
+    const timer = setInterval(() => {
+      task().catch((error: unknown) => logger.error({ err: error }, `${name} failed`));
+    }, minutes * 60_000);
+    timer.unref();
+    timers.push(timer);
+  };
+  every(15, () => services.auth.purgeExpired(), 'session purge');
+  if (store.kind === 'pglite' && config.maintenanceMinutes > 0) {
+    every(config.maintenanceMinutes, () => runMaintenance(store.db), 'store maintenance');
+  }
+
+  return {
+    store,
+    services,
+    server,
+    async close() {
+      timers.forEach(clearInterval);
+      await server.close();
+      if (!existingStore) await store.close();
+    },
+  };
+}
+export type App = Awaited<ReturnType<typeof createApp>>;

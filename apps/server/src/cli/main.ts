@@ -1,0 +1,111 @@
+import { Command, Option } from 'commander';
+import { loadConfig, type Config } from '../config.ts';
+import { backup, restore } from './backup.ts';
+import { auditVerify, createUnit, createUser, migrateOnly, printOpenApi, seed } from './commands.ts';
+import { serve } from './serve.ts';
+
+/** The `motcua` command. Every command reads the same environment (README, "Configuration"). */
+function config(options: { dataDir?: string; port?: string; host?: string; production?: boolean }): Config {
+  const base = loadConfig(process.env);
+  return {
+    ...base,
+    ...(options.dataDir ? { dataDir: loadConfig({ MOTCUA_DATA_DIR: options.dataDir }).dataDir } : {}),
+    ...(options.port !== undefined ? { port: Number(options.port) } : {}),
+    ...(options.host ? { host: options.host } : {}),
+    ...(options.production ? { production: true } : {}),
+  };
+}
+
+const program = new Command()
+  .name('motcua')
+  .description('motcua — một cửa và IOC cho chính quyền địa phương (one-stop desk and IOC for local government)')
+  .showHelpAfterError();
+
+const dataDir = () => new Option('--data-dir <dir>', 'PGlite data folder (default: MOTCUA_DATA_DIR or ./data)');
+
+program
+  .command('serve')
+  .description('start the HTTP server (migrates first; seeds the Lâm Hà demo unless in production)')
+  .addOption(dataDir())
+  .option('--port <port>', 'port (default: PORT or 3000; 0 = any free port)')
+  .option('--host <host>', 'address to listen on (default: HOST or localhost)')
+  .option('--production', 'production start: never seeds demo users, refuses demo passwords (same as NODE_ENV=production)')
+  .action(async (options) => serve(config(options)));
+
+program
+  .command('migrate')
+  .description('apply the database migrations and exit')
+  .addOption(dataDir())
+  .action(async (options) => migrateOnly(config(options)));
+
+program
+  .command('seed')
+  .description('add the sourced units (Lâm Đồng, Lâm Hà) and, unless --no-demo-users, the demo users')
+  .addOption(dataDir())
+  .option('--no-demo-users', 'do not create demo users')
+  .action(async (options: { dataDir?: string; demoUsers: boolean }) => seed(config(options), options.demoUsers));
+
+const users = program.command('users').description('staff accounts');
+users
+  .command('create')
+  .description('create a staff account (the password is read from MOTCUA_NEW_PASSWORD, or generated and printed)')
+  .requiredOption('--username <name>', 'user name (a-z, 0-9, . _ -)')
+  .requiredOption('--full-name <name>', 'full name, with diacritics')
+  .requiredOption('--unit <code>', 'unit code (GSO) or id the user belongs to')
+  .requiredOption('--role <role...>', 'role[@unitCode], e.g. admin@68 or receptionist (at --unit)')
+  .addOption(dataDir())
+  .action(async (options) => createUser(config(options), options));
+
+const units = program.command('units').description('administrative units');
+units
+  .command('add')
+  .description('add a unit (e.g. another province) to the tree')
+  .requiredOption('--name <name>', 'official name, with diacritics')
+  .requiredOption('--kind <kind>', 'province | district | commune | ward | town | special_zone | pasc | department')
+  .option('--code <code>', 'GSO code')
+  .option('--parent <code>', 'parent unit code (GSO) or id; a province goes under VN')
+  .option('--valid-from <date>', 'first day (YYYY-MM-DD)')
+  .option('--valid-to <date>', 'last day (YYYY-MM-DD)')
+  .option('--source <text>', 'legal basis or source of the facts')
+  .addOption(dataDir())
+  .action(async (options) => createUnit(config(options), options));
+
+program
+  .command('backup')
+  .description('back up the store: a PGlite folder tarball, or pg_dump custom format on PostgreSQL (stop the server first on PGlite)')
+  .requiredOption('--out <file>', 'file to write')
+  .addOption(dataDir())
+  .action(async (options: { out: string; dataDir?: string }) => {
+    process.stdout.write(`backup written to ${await backup(config(options), options.out)}\n`);
+  });
+
+program
+  .command('restore')
+  .description('restore a backup made by `motcua backup`')
+  .requiredOption('--from <file>', 'backup file')
+  .option('--force', 'replace a non-empty PGlite folder')
+  .addOption(dataDir())
+  .action(async (options: { from: string; force?: boolean; dataDir?: string }) => {
+    await restore(config(options), options.from, { force: options.force === true });
+    process.stdout.write('restored\n');
+  });
+
+const audit = program.command('audit').description('the hash-chained audit trail');
+audit
+  .command('verify')
+  .description('check every audit record; exits 1 and names the first broken record')
+  .addOption(dataDir())
+  .action(async (options) => {
+    process.exitCode = await auditVerify(config(options));
+  });
+
+program
+  .command('openapi')
+  .description('print the OpenAPI 3.1 document (or write it with --out)')
+  .option('--out <file>', 'file to write')
+  .action(async (options: { out?: string }) => printOpenApi(options.out));
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  process.stderr.write(`motcua: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+
+/** Every environment variable motcua reads (the README's configuration table mirrors this). */
+const Env = Type.Object({
+  NODE_ENV: Type.Optional(Type.String()),
+  PORT: Type.Optional(Type.String({ pattern: '^[0-9]{1,5}$' })),
+  HOST: Type.Optional(Type.String({ minLength: 1 })),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  MOTCUA_DATA_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  MOTCUA_DEMO_PASSWORD: Type.Optional(Type.String({ minLength: 10 })),
+  MOTCUA_SESSION_HOURS: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$' })),
+  MOTCUA_LOGIN_MAX_FAILURES: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$' })),
+  MOTCUA_LOGIN_WINDOW_MINUTES: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$' })),
+  MOTCUA_MAINTENANCE_MINUTES: Type.Optional(Type.String({ pattern: '^[0-9]{1,5}$' })),
+  MOTCUA_MAX_WAL_MB: Type.Optional(Type.String({ pattern: '^[0-9]{2,6}$' })),
+  MOTCUA_TRUST_PROXY: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+  LOG_LEVEL: Type.Optional(Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+});
+type Env = Static<typeof Env>;
+
+export interface Config {
+  production: boolean;
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  demoPassword: string | undefined;
+  sessionHours: number;
+  loginMaxFailures: number;
+  loginWindowMinutes: number;
+  maintenanceMinutes: number;
+  maxWalMb: number;
+  trustProxy: boolean;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const picked = Object.fromEntries(
+    Object.keys(Env.properties).flatMap((key) => (env[key] === undefined || env[key] === '' ? [] : [[key, env[key]]])),
+  );
+  const errors = [...Value.Errors(Env, picked)];
+  if (errors.length > 0) {
+    const first = errors[0]!;
+    const name = first.instancePath.replace(/^\//, '') || 'environment';
+    throw new ConfigError(`Invalid environment variable ${name}: ${first.message}`);
+  }
+  const e = picked as Env;
+  const production = e.NODE_ENV === 'production';
+  return {
+    production,
+    port: e.PORT === undefined ? 3000 : Number(e.PORT),
+    host: e.HOST ?? 'localhost',
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.MOTCUA_DATA_DIR ?? 'data'),
+    demoPassword: e.MOTCUA_DEMO_PASSWORD,
+    sessionHours: Number(e.MOTCUA_SESSION_HOURS ?? 8),
+    loginMaxFailures: Number(e.MOTCUA_LOGIN_MAX_FAILURES ?? 5),
+    loginWindowMinutes: Number(e.MOTCUA_LOGIN_WINDOW_MINUTES ?? 15),
+    maintenanceMinutes: Number(e.MOTCUA_MAINTENANCE_MINUTES ?? 60),
+    maxWalMb: Number(e.MOTCUA_MAX_WAL_MB ?? 256),
+    trustProxy: e.MOTCUA_TRUST_PROXY === 'true',
+    logLevel: e.LOG_LEVEL ?? (production ? 'info' : 'info'),
+    ...overrides,
+  };
+}

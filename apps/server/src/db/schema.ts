@@ -1,0 +1,124 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export interface UnitsTable {
+  id: Generated<string>;
+  code: string | null;
+  name: string;
+  name_en: string | null;
+  kind: string;
+  parent_id: string | null;
+  province_code: string;
+  valid_from: string | null;
+  valid_to: string | null;
+  source: string | null;
+  created_at: CreatedAt;
+}
+
+export interface UnitLinksTable {
+  predecessor_id: string;
+  successor_id: string;
+  effective_on: string;
+  basis: string | null;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  username: string;
+  full_name: string;
+  unit_id: string;
+  password_hash: string;
+  is_demo: Generated<boolean>;
+  must_change_password: Generated<boolean>;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  password_changed_at: Timestamp | null;
+}
+
+export interface UserRolesTable {
+  user_id: string;
+  role: string;
+  unit_id: string;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  ip: string | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  secret_hash: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface LoginFailuresTable {
+  key: string;
+  at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface AuditHeadsTable {
+  province_code: string;
+  seq: number;
+  hash: string;
+}
+
+export interface AuditLogTable {
+  province_code: string;
+  seq: number;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_unit_id: string | null;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  request_id: string | null;
+  details: ColumnType<unknown, string, string>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface JobsTable {
+  province_code: string;
+  id: string;
+  kind: string;
+  payload: ColumnType<unknown, string, string>;
+  run_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  locked_until: Timestamp | null;
+  locked_by: string | null;
+  done_at: Timestamp | null;
+  last_error: string | null;
+  created_at: CreatedAt;
+}
+
+export interface SchemaMigrationsTable {
+  name: string;
+  applied_at: CreatedAt;
+}
+
+export interface Database {
+  units: UnitsTable;
+  unit_links: UnitLinksTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_failures: LoginFailuresTable;
+  audit_heads: AuditHeadsTable;
+  audit_log: AuditLogTable;
+  jobs: JobsTable;
+  schema_migrations: SchemaMigrationsTable;
+}

@@ -1,0 +1,56 @@
+import type { Kysely } from 'kysely';
+import type { UserCreateBody } from '@motcua/contracts/users';
+import { fail } from '@motcua/domain/errors';
+import { can } from '@motcua/domain/permissions/access';
+import type { Database } from '../../db/schema.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import type { Actor } from '../actor.ts';
+import { hashPassword } from '../auth/password.ts';
+import type { UnitsService } from '../units/units.service.ts';
+import { usersRepository as repo } from './users.repository.ts';
+
+export function createUsersService(deps: { db: Kysely<Database>; units: UnitsService }) {
+  const { db, units } = deps;
+
+  async function list(actor: Actor, query: { unitId?: string | undefined }) {
+    const { tree } = await units.loadTree();
+    const all = await repo.list(db);
+    const items = all.filter((user) => {
+      if (query.unitId !== undefined && user.unitId !== query.unitId) return false;
+      return can(actor.grants, 'users.read', tree.pathTo(user.unitId) ?? []);
+    });
+    return { items };
+  }
+
+  async function create(actor: Actor, body: UserCreateBody) {
+    const home = await units.authorize(actor.grants, 'users.manage', body.unitId);
+    // No one grants a role where they could not manage users themselves (no privilege escalation).
+    for (const role of body.roles) await units.authorize(actor.grants, 'users.manage', role.unitId);
+    const passwordHash = await hashPassword(body.password);
+    return db.transaction().execute(async (trx) => {
+      if (await repo.usernameTaken(trx, body.username)) {
+        fail({ kind: 'Conflict', entity: 'user', field: '/body/username', detail: `user name ${body.username} is taken` });
+      }
+      const id = await repo.insert(
+        trx,
+        { username: body.username, fullName: body.fullName.normalize('NFC'), unitId: body.unitId, passwordHash, isDemo: false, mustChangePassword: true },
+        body.roles,
+      );
+      await appendAudit(trx, {
+        provinceCode: home.provinceCode,
+        actorId: actor.userId,
+        actorUnitId: actor.unitId,
+        action: 'user.created',
+        targetType: 'user',
+        targetId: id,
+        requestId: actor.requestId,
+        details: { username: body.username, roles: body.roles },
+      });
+      return { id, username: body.username, fullName: body.fullName.normalize('NFC'), unitId: body.unitId, active: true, roles: body.roles };
+    });
+  }
+
+  return { list, create };
+}
+
+export type UsersService = ReturnType<typeof createUsersService>;

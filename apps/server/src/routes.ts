@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import type { Store } from './db/store.ts';
+import type { Services } from './app.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { unitsRoutes } from './modules/units/units.routes.ts';
+import { usersRoutes } from './modules/users/users.routes.ts';
+
+/** Every feature's routes, in one list (the OpenAPI document and the server use the same). */
+export function createAppRoutes(store: Store, services: Services, secureCookies: boolean) {
+  return [
+    healthRoutes(store),
+    authRoutes(services.auth, { secureCookies }),
+    unitsRoutes(services.units),
+    usersRoutes(services.users),
+    auditRoutes(services.audit),
+  ] as unknown as ((app: FastifyInstance) => Promise<void>)[];
+}

@@ -1,0 +1,80 @@
+import { LANGUAGES, useI18n } from '../i18n/i18n.tsx';
+import { Link, ROUTES } from './router.tsx';
+import { useSession } from './session.tsx';
+
+function LanguageSwitch() {
+  const { lang, setLang, t } = useI18n();
+  return (
+    <div className="lang-switch" role="group" aria-label={t('app.language')}>
+      {LANGUAGES.map((code) => (
+        <button
+          key={code}
+          type="button"
+          lang={code}
+          className="lang-switch__button"
+          aria-pressed={lang === code}
+          onClick={() => setLang(code)}
+        >
+          {t(`lang.${code}`)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function SiteHeader() {
+  const { t } = useI18n();
+  const { session, logout } = useSession();
+  const user = session.status === 'authenticated' ? session.user : null;
+  const brand = (
+    <>
+      <span className="brand__name">motcua</span>
+      <span className="brand__tagline">{t('app.tagline')}</span>
+    </>
+  );
+  return (
+    <>
+      <header className="site-header">
+        <div className="site-header__inner">
+          {user ? (
+            <Link to={ROUTES.home} className="brand">
+              {brand}
+            </Link>
+          ) : (
+            <span className="brand">{brand}</span>
+          )}
+          <div className="site-header__tools">
+            {user ? (
+              <p className="account">
+                <span className="visually-hidden">{t('header.account')}: </span>
+                <span className="account__name">{user.fullName}</span>
+                <span className="account__unit">{user.unitName}</span>
+              </p>
+            ) : null}
+            <LanguageSwitch />
+            {user ? (
+              <button type="button" className="button button--header" onClick={() => void logout()}>
+                {t('header.logout')}
+              </button>
+            ) : null}
+          </div>
+        </div>
+      </header>
+      {user ? (
+        <nav className="site-nav" aria-label={t('nav.label')}>
+          <ul className="site-nav__list">
+            <li>
+              <Link to={ROUTES.home}>{t('nav.home')}</Link>
+            </li>
+            <li>
+              <Link to={ROUTES.units}>{t('nav.units')}</Link>
+            </li>
+            <li>
+              <Link to={ROUTES.password}>{t('nav.password')}</Link>
+            </li>
+          </ul>
+        </nav>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import { useEffect, useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+
+/** A tiny History API router: the path is the state, links push it, the back button pops it. */
+export const ROUTES = {
+  login: '/dang-nhap',
+  home: '/',
+  units: '/don-vi',
+  password: '/doi-mat-khau',
+} as const;
+
+const listeners = new Set<() => void>();
+let navigated = false;
+
+function notify(): void {
+  for (const listener of listeners) listener();
+}
+
+window.addEventListener('popstate', () => {
+  navigated = true;
+  notify();
+});
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function currentPath(): string {
+  const path = window.location.pathname;
+  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+}
+
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (to === currentPath()) return;
+  if (options.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  navigated = true;
+  notify();
+}
+
+/** True once the user has moved from the first page: pages then take focus to announce themselves. */
+export function hasNavigated(): boolean {
+  return navigated;
+}
+
+export function usePath(): string {
+  return useSyncExternalStore(subscribe, currentPath);
+}
+
+export function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}
+
+type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & { to: string };
+
+export function Link({ to, onClick, ...rest }: LinkProps) {
+  const path = usePath();
+  const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    onClick?.(event);
+    if (event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(to);
+  };
+  return <a href={to} aria-current={path === to ? 'page' : undefined} onClick={handleClick} {...rest} />;
+}

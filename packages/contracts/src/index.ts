@@ -1,0 +1,6 @@
+export * from './common.ts';
+export * from './auth.ts';
+export * from './units.ts';
+export * from './users.ts';
+export * from './health.ts';
+export * from './audit.ts';
