@@ -34,8 +34,8 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-export function recordHash(record: Omit<AuditRecord, 'hash'>, hash: HashFn): string {
-  const { prevHash, ...content } = record;
+export function recordHash(record: Omit<AuditRecord, 'hash'> & { hash?: string }, hash: HashFn): string {
+  const { prevHash, hash: _stored, ...content } = record;
   return hash(`${prevHash}\n${canonicalJson(content)}`);
 }
 

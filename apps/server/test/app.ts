@@ -1,0 +1,68 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { loadConfig, type Config } from '../src/config.ts';
+import { createApp, type App } from '../src/app.ts';
+import { createLogger } from '../src/logger.ts';
+import { seedDemoUsers, seedUnits } from '../src/modules/seed/seed.service.ts';
+import { unitsRepository, type UnitRow } from '../src/modules/units/units.repository.ts';
+import { createTestStore } from './store.ts';
+
+export const DEMO_PASSWORD = 'test-demo-password';
+
+export interface TestApp {
+  app: App;
+  config: Config;
+  units: UnitRow[];
+  unit(code: string, validFrom?: string | null): UnitRow;
+  login(username: string, password?: string): Promise<Session>;
+  dispose(): Promise<void>;
+}
+
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+}
+
+/** The whole app on a fresh store with the Lâm Đồng units and the demo users, driven by fastify.inject. */
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const { store, dispose } = await createTestStore();
+  const config = { ...loadConfig({}), maintenanceMinutes: 0, ...overrides };
+  const app = await createApp(config, createLogger('silent'), store);
+  await seedUnits(store.db);
+  await seedDemoUsers(store.db, DEMO_PASSWORD);
+  const units = await unitsRepository.listAll(store.db);
+
+  async function login(username: string, password = DEMO_PASSWORD): Promise<Session> {
+    const response = await app.server.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.statusCode} ${response.body}`);
+    const cookie = response.cookies.find((c) => c.name === 'motcua_session')!;
+    const csrfToken = (response.json() as { csrfToken: string }).csrfToken;
+    return {
+      cookie: `${cookie.name}=${cookie.value}`,
+      csrfToken,
+      request: (method, url, body, headers = {}) =>
+        app.server.inject({
+          method: method as 'GET',
+          url,
+          ...(body === undefined ? {} : { payload: body as object }),
+          headers: { cookie: `${cookie.name}=${cookie.value}`, 'x-csrf-token': csrfToken, ...headers },
+        }),
+    };
+  }
+
+  return {
+    app,
+    config,
+    units,
+    unit(code, validFrom) {
+      const found = units.find((u) => u.code === code && (validFrom === undefined || u.validFrom === validFrom));
+      if (!found) throw new Error(`no unit ${code}`);
+      return found;
+    },
+    login,
+    async dispose() {
+      await app.close();
+      await dispose();
+    },
+  };
+}
