@@ -38,7 +38,8 @@ export function registerAccessControl(app: FastifyInstance, auth: AuthService): 
     }
   });
 
-  app.addHook('preHandler', async (request: FastifyRequest, _reply: FastifyReply) => {
+  // onRequest, before body validation: an anonymous caller learns nothing about a route's input rules.
+  app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
     const access = request.routeOptions.config?.access;
     if (access === undefined || access === 'public') return;
     const header = request.headers.authorization;

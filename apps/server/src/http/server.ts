@@ -7,6 +7,8 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Logger } from 'pino';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
 import { DomainFailure } from '@motcua/domain/errors';
 import { APP_VERSION } from '../version.ts';
 import { registerAccessControl } from './access.ts';
@@ -22,14 +24,29 @@ export interface ServerOptions {
   routes: ((app: FastifyInstance) => Promise<void>)[];
 }
 
+function makeAjv(coerceTypes: boolean | 'array') {
+  const ajv = new Ajv({ coerceTypes, useDefaults: true, removeAdditional: false, allErrors: false, strict: false });
+  addFormats(ajv);
+  return ajv;
+}
+// ajv-formats is CommonJS: its default export arrives wrapped under ESM.
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+const strictAjv = makeAjv(false);
+const coercingAjv = makeAjv('array');
+
 export async function buildServer(options: ServerOptions) {
   const app = Fastify({
     loggerInstance: options.logger as unknown as FastifyBaseLogger,
     trustProxy: options.trustProxy,
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+    // Over-long path parameters and similar router errors get the same problem+json as everything else.
+    frameworkErrors: (error, request, reply) => sendProblem(reply, toProblem(error, request)),
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // Query strings and path parameters are text and get coerced ("?limit=5"); JSON bodies are checked strictly,
+  // so 42 is never accepted where the contract says a string.
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strictAjv : coercingAjv).compile(schema));
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
