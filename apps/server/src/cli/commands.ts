@@ -87,7 +87,7 @@ export async function createUser(config: Config, options: { username: string; fu
     const services = createServices(store, config);
     // The CLI is trusted like a system administrator: give it an admin grant at every root.
     const roots = (await services.units.loadTree()).units.filter((u) => u.parentId === null);
-    const actor = { ...cliActor(), grants: roots.map((r) => ({ role: 'admin' as const, unitId: r.id })) };
+    const actor = { ...cliActor(), unitId: roots[0]!.id, grants: roots.map((r) => ({ role: 'admin' as const, unitId: r.id })) };
     const user = await services.users.create(actor, { username: options.username, fullName: options.fullName, unitId, password, roles });
     process.stdout.write(`user ${user.username} created${process.env.MOTCUA_NEW_PASSWORD ? '' : ` with password ${password} (shown once; must be changed at first sign-in)`}\n`);
   });
@@ -101,7 +101,7 @@ export async function createUnit(
   await withStore(config, async (store) => {
     const services = createServices(store, config);
     const roots = (await services.units.loadTree()).units.filter((u) => u.parentId === null);
-    const actor = { ...cliActor(), grants: roots.map((r) => ({ role: 'admin' as const, unitId: r.id })) };
+    const actor = { ...cliActor(), unitId: roots[0]!.id, grants: roots.map((r) => ({ role: 'admin' as const, unitId: r.id })) };
     const unit = await services.units.create(actor, {
       name: options.name,
       kind: options.kind as UnitKind,
