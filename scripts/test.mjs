@@ -21,8 +21,12 @@ function walk(dir) {
   });
 }
 
-const roots = only ? [path.join(root, only)].map((p) => (fs.existsSync(p) && fs.statSync(p).isFile() ? path.dirname(p) : p)) : ['packages', 'apps'].map((d) => path.join(root, d));
-let files = roots.flatMap(walk).filter((f) => f.endsWith('.test.ts') && (!only || f.startsWith(path.join(root, only))));
+const roots = only
+  ? [path.join(root, only)].map((p) => (fs.existsSync(p) && fs.statSync(p).isFile() ? path.dirname(p) : p))
+  : ['packages', 'apps'].map((d) => path.join(root, d));
+let files = roots
+  .flatMap(walk)
+  .filter((f) => f.endsWith('.test.ts') && (!only || f.startsWith(path.join(root, only))));
 const isE2e = (f) => f.endsWith('.e2e.test.ts');
 const isDb = (f) => f.endsWith('.db.test.ts') || f.endsWith('.access.test.ts') || f.endsWith('.proc.test.ts');
 if (args.includes('--e2e')) files = files.filter(isE2e);
@@ -37,7 +41,14 @@ if (files.length === 0) {
 
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files.map((f) => path.relative(root, f))],
+  [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-concurrency=2',
+    '--test-reporter=spec',
+    ...files.map((f) => path.relative(root, f)),
+  ],
   { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } },
 );
 process.exit(result.status ?? 1);

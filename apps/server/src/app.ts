@@ -27,7 +27,12 @@ export type Services = ReturnType<typeof createServices>;
 /** The composition root: the only place that wires store, services, HTTP and schedules together. */
 export async function createApp(config: Config, logger: Logger, existingStore?: Store) {
   const store =
-    existingStore ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, maxWalSizeMb: config.maxWalMb }));
+    existingStore ??
+    (await openStore({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      maxWalSizeMb: config.maxWalMb,
+    }));
   await migrate(store.db, (name) => logger.info({ migration: name }, 'migration applied'));
   const services = createServices(store, config);
   const server = await buildServer({

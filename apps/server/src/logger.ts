@@ -15,15 +15,24 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   return pino(
     {
       level,
-      redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'], censor: '[redacted]' },
+      redact: {
+        paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+        censor: '[redacted]',
+      },
       hooks: {
         logMethod(args, method) {
-          const masked = args.map((arg: unknown) => (typeof arg === 'string' ? maskText(arg) : isPlain(arg) ? maskDeep(arg) : arg));
+          const masked = args.map((arg: unknown) =>
+            typeof arg === 'string' ? maskText(arg) : isPlain(arg) ? maskDeep(arg) : arg,
+          );
           method.apply(this, masked as Parameters<typeof method>);
         },
       },
       serializers: {
-        req: (req: { method?: string; url?: string; id?: string }) => ({ method: req.method, url: maskText(req.url ?? ''), id: req.id }),
+        req: (req: { method?: string; url?: string; id?: string }) => ({
+          method: req.method,
+          url: maskText(req.url ?? ''),
+          id: req.id,
+        }),
       },
     },
     destination,

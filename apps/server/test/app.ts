@@ -12,7 +12,7 @@ export interface TestApp {
   app: App;
   config: Config;
   units: UnitRow[];
-  unit(code: string, validFrom?: string | null): UnitRow;
+  unit: (code: string, validFrom?: string | null) => UnitRow;
   login(username: string, password?: string): Promise<Session>;
   dispose(): Promise<void>;
 }
@@ -20,7 +20,12 @@ export interface TestApp {
 export interface Session {
   cookie: string;
   csrfToken: string;
-  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
 }
 
 /** The whole app on a fresh store with the Lâm Đồng units and the demo users, driven by fastify.inject. */
@@ -33,10 +38,15 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const units = await unitsRepository.listAll(store.db);
 
   async function login(username: string, password = DEMO_PASSWORD): Promise<Session> {
-    const response = await app.server.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
-    if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.statusCode} ${response.body}`);
+    const response = await app.server.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password },
+    });
+    if (response.statusCode !== 200)
+      throw new Error(`login ${username} failed: ${response.statusCode} ${response.body}`);
     const cookie = response.cookies.find((c) => c.name === 'motcua_session')!;
-    const csrfToken = (response.json() as { csrfToken: string }).csrfToken;
+    const { csrfToken } = response.json<{ csrfToken: string }>();
     return {
       cookie: `${cookie.name}=${cookie.value}`,
       csrfToken,
@@ -55,7 +65,9 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     config,
     units,
     unit(code, validFrom) {
-      const found = units.find((u) => u.code === code && (validFrom === undefined || u.validFrom === validFrom));
+      const found = units.find(
+        (u) => u.code === code && (validFrom === undefined || u.validFrom === validFrom),
+      );
       if (!found) throw new Error(`no unit ${code}`);
       return found;
     },

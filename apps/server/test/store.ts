@@ -12,7 +12,7 @@ import { openStore, type Store } from '../src/db/store.ts';
  */
 export interface TestStore {
   store: Store;
-  dispose(): Promise<void>;
+  dispose: () => Promise<void>;
 }
 
 export const testDatabaseUrl = process.env.MOTCUA_TEST_DATABASE_URL;

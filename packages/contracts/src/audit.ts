@@ -28,5 +28,7 @@ export const AuditList = Type.Object({ items: Type.Array(AuditEntry) });
 export const AuditVerification = Type.Object({
   ok: Type.Boolean(),
   checked: Type.Integer(),
-  firstBroken: Type.Optional(Type.Object({ provinceCode: Type.String(), seq: Type.Integer(), kind: Type.String() })),
+  firstBroken: Type.Optional(
+    Type.Object({ provinceCode: Type.String(), seq: Type.Integer(), kind: Type.String() }),
+  ),
 });

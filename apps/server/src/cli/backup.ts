@@ -13,8 +13,13 @@ export async function backup(config: Config, out: string): Promise<string> {
   const target = path.resolve(out);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   if (config.databaseUrl) {
-    const result = spawnSync('pg_dump', ['--format=custom', '--no-owner', `--file=${target}`, config.databaseUrl], { stdio: 'inherit' });
-    if (result.error) throw new Error(`pg_dump could not run (${result.error.message}); install the PostgreSQL client tools`);
+    const result = spawnSync(
+      'pg_dump',
+      ['--format=custom', '--no-owner', `--file=${target}`, config.databaseUrl],
+      { stdio: 'inherit' },
+    );
+    if (result.error)
+      throw new Error(`pg_dump could not run (${result.error.message}); install the PostgreSQL client tools`);
     if (result.status !== 0) throw new Error(`pg_dump failed with exit code ${result.status}`);
     return target;
   }
@@ -35,7 +40,11 @@ export async function restore(config: Config, file: string, options: { force: bo
   const source = path.resolve(file);
   if (!fs.existsSync(source)) throw new Error(`backup file not found: ${source}`);
   if (config.databaseUrl) {
-    const result = spawnSync('pg_restore', ['--clean', '--if-exists', '--no-owner', `--dbname=${config.databaseUrl}`, source], { stdio: 'inherit' });
+    const result = spawnSync(
+      'pg_restore',
+      ['--clean', '--if-exists', '--no-owner', `--dbname=${config.databaseUrl}`, source],
+      { stdio: 'inherit' },
+    );
     if (result.error) throw new Error(`pg_restore could not run (${result.error.message})`);
     if (result.status !== 0) throw new Error(`pg_restore failed with exit code ${result.status}`);
     return;
@@ -44,7 +53,8 @@ export async function restore(config: Config, file: string, options: { force: bo
   try {
     const pgDir = path.join(config.dataDir, 'pglite');
     if (fs.existsSync(pgDir) && fs.readdirSync(pgDir).length > 0) {
-      if (!options.force) throw new Error(`${pgDir} is not empty; pass --force to replace it with the backup`);
+      if (!options.force)
+        throw new Error(`${pgDir} is not empty; pass --force to replace it with the backup`);
       fs.rmSync(pgDir, { recursive: true, force: true });
     }
     const blob = new Blob([fs.readFileSync(source)]);

@@ -16,7 +16,17 @@ describe('the motcua command (pglite)', () => {
   test('--help lists every command', async () => {
     const result = await runCli(['--help']);
     assert.equal(result.code, 0);
-    for (const command of ['serve', 'migrate', 'seed', 'users', 'units', 'backup', 'restore', 'audit', 'openapi']) {
+    for (const command of [
+      'serve',
+      'migrate',
+      'seed',
+      'users',
+      'units',
+      'backup',
+      'restore',
+      'audit',
+      'openapi',
+    ]) {
       assert.match(result.stdout, new RegExp(`\\b${command}\\b`));
     }
     const sub = await runCli(['users', 'create', '--help']);
@@ -39,14 +49,24 @@ describe('the motcua command (pglite)', () => {
     assert.match(ok.stdout, /audit trail intact: \d+ record/);
 
     let store = await openStore({ dataDir: dir });
-    await store.db.updateTable('audit_log').set({ details: JSON.stringify({ username: 'kẻ gian' }) }).where('province_code', '=', '68').where('seq', '=', 3).execute();
+    await store.db
+      .updateTable('audit_log')
+      .set({ details: JSON.stringify({ username: 'kẻ gian' }) })
+      .where('province_code', '=', '68')
+      .where('seq', '=', 3)
+      .execute();
     await store.close();
     const altered = await runCli(['audit', 'verify', '--data-dir', dir]);
     assert.equal(altered.code, 1);
     assert.match(altered.stderr, /province 68, record #3: the record was altered/);
 
     store = await openStore({ dataDir: dir });
-    const row = await store.db.selectFrom('audit_log').select('hash').where('province_code', '=', '68').where('seq', '=', 3).executeTakeFirstOrThrow();
+    const row = await store.db
+      .selectFrom('audit_log')
+      .select('hash')
+      .where('province_code', '=', '68')
+      .where('seq', '=', 3)
+      .executeTakeFirstOrThrow();
     await store.db.deleteFrom('audit_log').where('province_code', '=', '68').where('seq', '=', 3).execute();
     await store.close();
     assert.ok(row.hash);
@@ -58,17 +78,73 @@ describe('the motcua command (pglite)', () => {
   test('users create and units add work from the command line, with clear errors', async () => {
     const dir = path.join(tmp, 'admin');
     assert.equal((await runCli(['seed', '--no-demo-users', '--data-dir', dir])).code, 0);
-    const unit = await runCli(['units', 'add', '--data-dir', dir, '--code', '98', '--name', 'Tỉnh Thử', '--kind', 'province', '--parent', 'VN']);
+    const unit = await runCli([
+      'units',
+      'add',
+      '--data-dir',
+      dir,
+      '--code',
+      '98',
+      '--name',
+      'Tỉnh Thử',
+      '--kind',
+      'province',
+      '--parent',
+      'VN',
+    ]);
     assert.equal(unit.code, 0, unit.stderr);
     assert.match(unit.stdout, /Tỉnh Thử added/);
-    const user = await runCli(['users', 'create', '--data-dir', dir, '--username', 'nguyen.an', '--full-name', 'Nguyễn An', '--unit', '24871', '--role', 'receptionist', 'leader@68'], {
-      MOTCUA_NEW_PASSWORD: 'a-long-enough-password',
-    });
+    const user = await runCli(
+      [
+        'users',
+        'create',
+        '--data-dir',
+        dir,
+        '--username',
+        'nguyen.an',
+        '--full-name',
+        'Nguyễn An',
+        '--unit',
+        '24871',
+        '--role',
+        'receptionist',
+        'leader@68',
+      ],
+      {
+        MOTCUA_NEW_PASSWORD: 'a-long-enough-password',
+      },
+    );
     assert.equal(user.code, 0, user.stderr);
-    const badRole = await runCli(['users', 'create', '--data-dir', dir, '--username', 'x.y', '--full-name', 'X Y', '--unit', '24871', '--role', 'boss']);
+    const badRole = await runCli([
+      'users',
+      'create',
+      '--data-dir',
+      dir,
+      '--username',
+      'x.y',
+      '--full-name',
+      'X Y',
+      '--unit',
+      '24871',
+      '--role',
+      'boss',
+    ]);
     assert.equal(badRole.code, 1);
     assert.match(badRole.stderr, /--role: unknown role "boss"/);
-    const badUnit = await runCli(['users', 'create', '--data-dir', dir, '--username', 'x.z', '--full-name', 'X Z', '--unit', '00000', '--role', 'admin']);
+    const badUnit = await runCli([
+      'users',
+      'create',
+      '--data-dir',
+      dir,
+      '--username',
+      'x.z',
+      '--full-name',
+      'X Z',
+      '--unit',
+      '00000',
+      '--role',
+      'admin',
+    ]);
     assert.match(badUnit.stderr, /--unit\/--parent: no unit with code or id 00000/);
   });
 
@@ -92,7 +168,11 @@ describe('the motcua command (pglite)', () => {
     const server = await startServer(['--production', '--data-dir', dir]);
     try {
       assert.doesNotMatch(server.output(), /demo accounts/);
-      const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'quantri', password: PASSWORD }) });
+      const login = await fetch(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'quantri', password: PASSWORD }),
+      });
       assert.equal(login.status, 401);
     } finally {
       await server.stop();
@@ -111,7 +191,10 @@ describe('the motcua command (pglite)', () => {
     assert.equal(again.code, 1);
     assert.match(again.stderr, /is not empty; pass --force/);
     const store = await openStore({ dataDir: target });
-    const units = await store.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const units = await store.db
+      .selectFrom('units')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     await store.close();
     assert.equal(Number(units.n), 33);
   });

@@ -18,11 +18,24 @@ import { seedDemoUsers, seedUnits } from '../modules/seed/seed.service.ts';
 import { createAppRoutes } from '../routes.ts';
 
 function bar(label: string) {
-  return new SingleBar({ format: `${label} [{bar}] {value}/{total}`, hideCursor: true, noTTYOutput: false, stream: process.stderr }, Presets.shades_classic);
+  return new SingleBar(
+    {
+      format: `${label} [{bar}] {value}/{total}`,
+      hideCursor: true,
+      noTTYOutput: false,
+      stream: process.stderr,
+    },
+    Presets.shades_classic,
+  );
 }
 
 async function withStore<T>(config: Config, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, maxWalSizeMb: config.maxWalMb, poolSize: 2 });
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    maxWalSizeMb: config.maxWalMb,
+    poolSize: 2,
+  });
   try {
     await migrate(store.db);
     return await work(store);
@@ -33,14 +46,29 @@ async function withStore<T>(config: Config, work: (store: Store) => Promise<T>):
 
 /** The command line acts as the system: its audit records name no user but say `cli`. */
 function cliActor(): Actor {
-  return { userId: '00000000-0000-0000-0000-000000000000', username: 'cli', unitId: '', provinceCode: '00', grants: [], requestId: `cli-${randomBytes(6).toString('hex')}`, via: 'cli' };
+  return {
+    userId: '00000000-0000-0000-0000-000000000000',
+    username: 'cli',
+    unitId: '',
+    provinceCode: '00',
+    grants: [],
+    requestId: `cli-${randomBytes(6).toString('hex')}`,
+    via: 'cli',
+  };
 }
 
 export async function migrateOnly(config: Config): Promise<void> {
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, maxWalSizeMb: config.maxWalMb, poolSize: 2 });
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    maxWalSizeMb: config.maxWalMb,
+    poolSize: 2,
+  });
   try {
     const applied = await migrate(store.db, (name) => process.stdout.write(`applied ${name}\n`));
-    process.stdout.write(applied.length ? `${applied.length} migration(s) applied\n` : 'database is up to date\n');
+    process.stdout.write(
+      applied.length ? `${applied.length} migration(s) applied\n` : 'database is up to date\n',
+    );
   } finally {
     await store.close();
   }
@@ -57,13 +85,18 @@ export async function seed(config: Config, demoUsers: boolean): Promise<void> {
     progress.stop();
     process.stdout.write(`${added} unit(s) added\n`);
     if (demoUsers && !config.production) {
-      for (const c of await seedDemoUsers(store.db, config.demoPassword)) process.stdout.write(`demo user ${c.username} / ${c.password} (${c.role})\n`);
+      for (const c of await seedDemoUsers(store.db, config.demoPassword))
+        process.stdout.write(`demo user ${c.username} / ${c.password} (${c.role})\n`);
     }
   });
 }
 
 async function resolveUnitId(store: Store, codeOrId: string): Promise<string> {
-  const services = createServices(store, { sessionHours: 8, loginMaxFailures: 5, loginWindowMinutes: 15 } as Config);
+  const services = createServices(store, {
+    sessionHours: 8,
+    loginMaxFailures: 5,
+    loginWindowMinutes: 15,
+  } as Config);
   const { units } = await services.units.loadTree();
   const today = new Date().toISOString().slice(0, 10);
   const matches = units.filter((u) => u.id === codeOrId || u.code === codeOrId);
@@ -73,13 +106,19 @@ async function resolveUnitId(store: Store, codeOrId: string): Promise<string> {
   return unit.id;
 }
 
-export async function createUser(config: Config, options: { username: string; fullName: string; unit: string; role: string[] }): Promise<void> {
+export async function createUser(
+  config: Config,
+  options: { username: string; fullName: string; unit: string; role: string[] },
+): Promise<void> {
   await withStore(config, async (store) => {
     const unitId = await resolveUnitId(store, options.unit);
     const roles = [];
     for (const spec of options.role) {
       const [role, unitCode] = spec.split('@');
-      if (!role || !isRole(role)) throw new Error(`--role: unknown role "${role}" (receptionist, specialist, leader, ioc_operator, admin)`);
+      if (!role || !isRole(role))
+        throw new Error(
+          `--role: unknown role "${role}" (receptionist, specialist, leader, ioc_operator, admin)`,
+        );
       roles.push({ role, unitId: unitCode ? await resolveUnitId(store, unitCode) : unitId });
     }
     const password = process.env.MOTCUA_NEW_PASSWORD ?? randomBytes(12).toString('base64url');
@@ -87,21 +126,46 @@ export async function createUser(config: Config, options: { username: string; fu
     const services = createServices(store, config);
     // The CLI is trusted like a system administrator: give it an admin grant at every root.
     const roots = (await services.units.loadTree()).units.filter((u) => u.parentId === null);
-    const actor = { ...cliActor(), unitId: roots[0]!.id, grants: roots.map((r) => ({ role: 'admin' as const, unitId: r.id })) };
-    const user = await services.users.create(actor, { username: options.username, fullName: options.fullName, unitId, password, roles });
-    process.stdout.write(`user ${user.username} created${process.env.MOTCUA_NEW_PASSWORD ? '' : ` with password ${password} (shown once; must be changed at first sign-in)`}\n`);
+    const actor = {
+      ...cliActor(),
+      unitId: roots[0]!.id,
+      grants: roots.map((r) => ({ role: 'admin' as const, unitId: r.id })),
+    };
+    const user = await services.users.create(actor, {
+      username: options.username,
+      fullName: options.fullName,
+      unitId,
+      password,
+      roles,
+    });
+    process.stdout.write(
+      `user ${user.username} created${process.env.MOTCUA_NEW_PASSWORD ? '' : ` with password ${password} (shown once; must be changed at first sign-in)`}\n`,
+    );
   });
 }
 
 export async function createUnit(
   config: Config,
-  options: { name: string; kind: string; code?: string; parent?: string; validFrom?: string; validTo?: string; source?: string },
+  options: {
+    name: string;
+    kind: string;
+    code?: string;
+    parent?: string;
+    validFrom?: string;
+    validTo?: string;
+    source?: string;
+  },
 ): Promise<void> {
-  if (!(UNIT_KINDS as readonly string[]).includes(options.kind)) throw new Error(`--kind: one of ${UNIT_KINDS.join(', ')}`);
+  if (!(UNIT_KINDS as readonly string[]).includes(options.kind))
+    throw new Error(`--kind: one of ${UNIT_KINDS.join(', ')}`);
   await withStore(config, async (store) => {
     const services = createServices(store, config);
     const roots = (await services.units.loadTree()).units.filter((u) => u.parentId === null);
-    const actor = { ...cliActor(), unitId: roots[0]!.id, grants: roots.map((r) => ({ role: 'admin' as const, unitId: r.id })) };
+    const actor = {
+      ...cliActor(),
+      unitId: roots[0]!.id,
+      grants: roots.map((r) => ({ role: 'admin' as const, unitId: r.id })),
+    };
     const unit = await services.units.create(actor, {
       name: options.name,
       kind: options.kind as UnitKind,
@@ -129,9 +193,19 @@ export async function auditVerify(config: Config): Promise<number> {
       return 0;
     }
     const e = result.error!;
-    const where = 'seq' in e ? `province ${e.provinceCode}, record #${e.seq}` : `province ${e.provinceCode}, expected record #${e.expectedSeq}, found #${e.foundSeq}`;
-    const what = { gap: 'a record is missing', link: 'the link to the previous record is broken', content: 'the record was altered', head: 'records at the end of the chain are missing' }[e.kind];
-    process.stderr.write(`AUDIT TRAIL BROKEN at ${where}: ${what} (${result.checked} record(s) verified before it)\n`);
+    const where =
+      'seq' in e
+        ? `province ${e.provinceCode}, record #${e.seq}`
+        : `province ${e.provinceCode}, expected record #${e.expectedSeq}, found #${e.foundSeq}`;
+    const what = {
+      gap: 'a record is missing',
+      link: 'the link to the previous record is broken',
+      content: 'the record was altered',
+      head: 'records at the end of the chain are missing',
+    }[e.kind];
+    process.stderr.write(
+      `AUDIT TRAIL BROKEN at ${where}: ${what} (${result.checked} record(s) verified before it)\n`,
+    );
     return 1;
   });
 }
@@ -140,8 +214,17 @@ export async function auditVerify(config: Config): Promise<number> {
 export async function printOpenApi(out?: string): Promise<void> {
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ max: 1 }) }) });
   const store: Store = { kind: 'pglite', db, serverVersion: async () => 'n/a', close: () => db.destroy() };
-  const services = createServices(store, { sessionHours: 8, loginMaxFailures: 5, loginWindowMinutes: 15 } as Config);
-  const server = await buildServer({ logger: createLogger('silent'), auth: services.auth, trustProxy: false, routes: createAppRoutes(store, services, false) });
+  const services = createServices(store, {
+    sessionHours: 8,
+    loginMaxFailures: 5,
+    loginWindowMinutes: 15,
+  } as Config);
+  const server = await buildServer({
+    logger: createLogger('silent'),
+    auth: services.auth,
+    trustProxy: false,
+    routes: createAppRoutes(store, services, false),
+  });
   await server.ready();
   const text = `${JSON.stringify(server.swagger(), null, 2)}\n`;
   await server.close();

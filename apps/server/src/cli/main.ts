@@ -5,7 +5,14 @@ import { auditVerify, createUnit, createUser, migrateOnly, printOpenApi, seed } 
 import { serve } from './serve.ts';
 
 /** The `motcua` command. Every command reads the same environment (README, "Configuration"). */
-function config(options: { dataDir?: string; port?: string; host?: string; production?: boolean }): Config {
+interface CommonOptions {
+  dataDir?: string;
+  port?: string;
+  host?: string;
+  production?: boolean;
+}
+
+function config(options: CommonOptions): Config {
   const base = loadConfig(process.env);
   return {
     ...base,
@@ -18,10 +25,13 @@ function config(options: { dataDir?: string; port?: string; host?: string; produ
 
 const program = new Command()
   .name('motcua')
-  .description('motcua — một cửa và IOC cho chính quyền địa phương (one-stop desk and IOC for local government)')
+  .description(
+    'motcua — một cửa và IOC cho chính quyền địa phương (one-stop desk and IOC for local government)',
+  )
   .showHelpAfterError();
 
-const dataDir = () => new Option('--data-dir <dir>', 'PGlite data folder (default: MOTCUA_DATA_DIR or ./data)');
+const dataDir = () =>
+  new Option('--data-dir <dir>', 'PGlite data folder (default: MOTCUA_DATA_DIR or ./data)');
 
 program
   .command('serve')
@@ -29,50 +39,66 @@ program
   .addOption(dataDir())
   .option('--port <port>', 'port (default: PORT or 3000; 0 = any free port)')
   .option('--host <host>', 'address to listen on (default: HOST or localhost)')
-  .option('--production', 'production start: never seeds demo users, refuses demo passwords (same as NODE_ENV=production)')
-  .action(async (options) => serve(config(options)));
+  .option(
+    '--production',
+    'production start: never seeds demo users, refuses demo passwords (same as NODE_ENV=production)',
+  )
+  .action(async (options: CommonOptions) => serve(config(options)));
 
 program
   .command('migrate')
   .description('apply the database migrations and exit')
   .addOption(dataDir())
-  .action(async (options) => migrateOnly(config(options)));
+  .action(async (options: CommonOptions) => migrateOnly(config(options)));
 
 program
   .command('seed')
   .description('add the sourced units (Lâm Đồng, Lâm Hà) and, unless --no-demo-users, the demo users')
   .addOption(dataDir())
   .option('--no-demo-users', 'do not create demo users')
-  .action(async (options: { dataDir?: string; demoUsers: boolean }) => seed(config(options), options.demoUsers));
+  .action(async (options: { dataDir?: string; demoUsers: boolean }) =>
+    seed(config(options), options.demoUsers),
+  );
 
 const users = program.command('users').description('staff accounts');
 users
   .command('create')
-  .description('create a staff account (the password is read from MOTCUA_NEW_PASSWORD, or generated and printed)')
+  .description(
+    'create a staff account (the password is read from MOTCUA_NEW_PASSWORD, or generated and printed)',
+  )
   .requiredOption('--username <name>', 'user name (a-z, 0-9, . _ -)')
   .requiredOption('--full-name <name>', 'full name, with diacritics')
   .requiredOption('--unit <code>', 'unit code (GSO) or id the user belongs to')
   .requiredOption('--role <role...>', 'role[@unitCode], e.g. admin@68 or receptionist (at --unit)')
   .addOption(dataDir())
-  .action(async (options) => createUser(config(options), options));
+  .action(async (options: CommonOptions & Parameters<typeof createUser>[1]) =>
+    createUser(config(options), options),
+  );
 
 const units = program.command('units').description('administrative units');
 units
   .command('add')
   .description('add a unit (e.g. another province) to the tree')
   .requiredOption('--name <name>', 'official name, with diacritics')
-  .requiredOption('--kind <kind>', 'province | district | commune | ward | town | special_zone | pasc | department')
+  .requiredOption(
+    '--kind <kind>',
+    'province | district | commune | ward | town | special_zone | pasc | department',
+  )
   .option('--code <code>', 'GSO code')
   .option('--parent <code>', 'parent unit code (GSO) or id; a province goes under VN')
   .option('--valid-from <date>', 'first day (YYYY-MM-DD)')
   .option('--valid-to <date>', 'last day (YYYY-MM-DD)')
   .option('--source <text>', 'legal basis or source of the facts')
   .addOption(dataDir())
-  .action(async (options) => createUnit(config(options), options));
+  .action(async (options: CommonOptions & Parameters<typeof createUnit>[1]) =>
+    createUnit(config(options), options),
+  );
 
 program
   .command('backup')
-  .description('back up the store: a PGlite folder tarball, or pg_dump custom format on PostgreSQL (stop the server first on PGlite)')
+  .description(
+    'back up the store: a PGlite folder tarball, or pg_dump custom format on PostgreSQL (stop the server first on PGlite)',
+  )
   .requiredOption('--out <file>', 'file to write')
   .addOption(dataDir())
   .action(async (options: { out: string; dataDir?: string }) => {
@@ -95,7 +121,7 @@ audit
   .command('verify')
   .description('check every audit record; exits 1 and names the first broken record')
   .addOption(dataDir())
-  .action(async (options) => {
+  .action(async (options: CommonOptions) => {
     process.exitCode = await auditVerify(config(options));
   });
 

@@ -33,7 +33,10 @@ export async function serve(config: Config): Promise<void> {
     if (added > 0) logger.info({ added }, 'demo units seeded (Lâm Đồng, Lâm Hà)');
     const created = await seedDemoUsers(db, config.demoPassword);
     if (created.length > 0) {
-      const lines = created.map((c) => `  ${c.username.padEnd(11)} ${c.password.padEnd(14)} ${ROLE_VI[c.role] ?? c.role} — ${c.unitName}`);
+      const lines = created.map(
+        (c) =>
+          `  ${c.username.padEnd(11)} ${c.password.padEnd(14)} ${ROLE_VI[c.role] ?? c.role} — ${c.unitName}`,
+      );
       // Printed once, on the console only (not the log): the passwords are not stored anywhere in clear.
       process.stdout.write(
         `\nTài khoản demo (mật khẩu chỉ hiện một lần) — demo accounts (passwords shown once):\n${lines.join('\n')}\n\n`,
@@ -43,7 +46,9 @@ export async function serve(config: Config): Promise<void> {
   const address = await app.server.listen({ port: config.port, host: config.host });
   const url = new URL(address);
   if (config.host === 'localhost') url.hostname = 'localhost';
-  process.stdout.write(`motcua listening on ${url.origin} (store: ${app.store.kind}, ready in ${Math.round(performance.now() - started)} ms)\n`);
+  process.stdout.write(
+    `motcua listening on ${url.origin} (store: ${app.store.kind}, ready in ${Math.round(performance.now() - started)} ms)\n`,
+  );
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -29,7 +29,9 @@ describe('crash safety of the embedded store (pglite)', () => {
     for (let round = 0; round < 3; round += 1) {
       const server = await startServer(['--data-dir', tmp], env);
       const { cookie, csrfToken } = await signIn(server);
-      const units = (await (await fetch(`${server.url}/api/units?kind=province`, { headers: { cookie } })).json()) as { items: { id: string }[] };
+      const units = (await (
+        await fetch(`${server.url}/api/units?kind=province`, { headers: { cookie } })
+      ).json()) as { items: { id: string }[] };
       const parentId = units.items[0]!.id;
       let stop = false;
       const writer = async (lane: number) => {
@@ -38,7 +40,11 @@ describe('crash safety of the embedded store (pglite)', () => {
             const response = await fetch(`${server.url}/api/units`, {
               method: 'POST',
               headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-              body: JSON.stringify({ name: `Phòng kiểm thử ${round}-${lane}-${i}`, kind: 'department', parentId }),
+              body: JSON.stringify({
+                name: `Phòng kiểm thử ${round}-${lane}-${i}`,
+                kind: 'department',
+                parentId,
+              }),
             });
             if (response.status === 201) acknowledged.push(((await response.json()) as { id: string }).id);
           } catch {
@@ -58,13 +64,19 @@ describe('crash safety of the embedded store (pglite)', () => {
     const server = await startServer(['--data-dir', tmp], env);
     try {
       const { cookie } = await signIn(server);
-      const all = (await (await fetch(`${server.url}/api/units`, { headers: { cookie } })).json()) as { items: { id: string }[] };
+      const all = (await (await fetch(`${server.url}/api/units`, { headers: { cookie } })).json()) as {
+        items: { id: string }[];
+      };
       const present = new Set(all.items.map((u) => u.id));
       const lost = acknowledged.filter((id) => !present.has(id));
       t.diagnostic(`${acknowledged.length} acknowledged writes across 3 SIGKILLs, ${lost.length} lost`);
       assert.deepEqual(lost, [], `${lost.length} of ${acknowledged.length} acknowledged writes were lost`);
       const verify = await fetch(`${server.url}/api/audit/verify`, { headers: { cookie } });
-      assert.equal(((await verify.json()) as { ok: boolean }).ok, true, 'the audit chain survived the crashes');
+      assert.equal(
+        ((await verify.json()) as { ok: boolean }).ok,
+        true,
+        'the audit chain survived the crashes',
+      );
     } finally {
       await server.stop();
     }

@@ -25,7 +25,11 @@ export async function migrate(db: Kysely<Database>, onApplied?: (name: string) =
   for (const name of listMigrations()) {
     const done = await db.transaction().execute(async (trx) => {
       await sql`LOCK TABLE schema_migrations IN EXCLUSIVE MODE`.execute(trx);
-      const exists = await trx.selectFrom('schema_migrations').select('name').where('name', '=', name).executeTakeFirst();
+      const exists = await trx
+        .selectFrom('schema_migrations')
+        .select('name')
+        .where('name', '=', name)
+        .executeTakeFirst();
       if (exists) return false;
       await sql.raw(fs.readFileSync(path.join(MIGRATIONS_DIR, name), 'utf8')).execute(trx);
       await trx.insertInto('schema_migrations').values({ name }).execute();

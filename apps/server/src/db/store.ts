@@ -32,7 +32,9 @@ pg.types.setTypeParser(1082, (value: string) => value);
 pg.types.setTypeParser(20, (value: string) => Number.parseInt(value, 10));
 
 export async function openStore(options: StoreOptions): Promise<Store> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPglite(options);
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.poolSize ?? 10)
+    : openPglite(options);
 }
 
 function kyselyOver(pool: pg.Pool): Kysely<Database> {
@@ -40,7 +42,9 @@ function kyselyOver(pool: pg.Pool): Kysely<Database> {
 }
 
 async function versionOf(db: Kysely<Database>): Promise<string> {
-  const result = await sql<{ version: string }>`SELECT current_setting('server_version') AS version`.execute(db);
+  const result = await sql<{ version: string }>`SELECT current_setting('server_version') AS version`.execute(
+    db,
+  );
   return result.rows[0]?.version ?? 'unknown';
 }
 

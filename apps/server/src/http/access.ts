@@ -34,7 +34,7 @@ export function registerAccessControl(app: FastifyInstance, auth: AuthService): 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
     if (route.config?.access === undefined) {
-      throw new Error(`Route ${route.method} ${route.url} declares no access rule (config.access)`);
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule (config.access)`);
     }
   });
 

@@ -10,7 +10,10 @@ export const PROBLEM_TITLES = {
   'too-many-attempts': { vi: 'Đăng nhập sai quá nhiều lần', en: 'Too many failed sign-in attempts' },
   conflict: { vi: 'Dữ liệu bị trùng hoặc xung đột', en: 'Conflict with existing data' },
   invalid: { vi: 'Dữ liệu không hợp lệ', en: 'Invalid data' },
-  'csrf-mismatch': { vi: 'Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF)', en: 'Missing or wrong CSRF token' },
+  'csrf-mismatch': {
+    vi: 'Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF)',
+    en: 'Missing or wrong CSRF token',
+  },
   'payload-too-large': { vi: 'Dữ liệu gửi lên quá lớn', en: 'Request body too large' },
   'unsupported-media-type': { vi: 'Định dạng dữ liệu không được hỗ trợ', en: 'Unsupported media type' },
   'bad-request': { vi: 'Yêu cầu không hợp lệ', en: 'Bad request' },

@@ -14,7 +14,12 @@ interface ProblemBody {
 }
 
 /** The one table from domain error kinds to HTTP (architecture.md §4.5). */
-function fromDomain(error: DomainError): { status: number; type: ProblemType; field?: string; detail?: string } {
+function fromDomain(error: DomainError): {
+  status: number;
+  type: ProblemType;
+  field?: string;
+  detail?: string;
+} {
   switch (error.kind) {
     case 'NotFound':
       return { status: 404, type: 'not-found', detail: `${error.entity}${error.id ? ` ${error.id}` : ''}` };
@@ -27,7 +32,12 @@ function fromDomain(error: DomainError): { status: number; type: ProblemType; fi
     case 'TooManyAttempts':
       return { status: 429, type: 'too-many-attempts' };
     case 'Conflict':
-      return { status: 409, type: 'conflict', ...(error.field ? { field: error.field } : {}), detail: error.detail ?? error.entity };
+      return {
+        status: 409,
+        type: 'conflict',
+        ...(error.field ? { field: error.field } : {}),
+        detail: error.detail ?? error.entity,
+      };
     case 'Invalid':
       return { status: 422, type: 'invalid', field: error.field, detail: error.detail };
     case 'CsrfMismatch':
@@ -35,9 +45,20 @@ function fromDomain(error: DomainError): { status: number; type: ProblemType; fi
   }
 }
 
-function problem(request: FastifyRequest, status: number, type: ProblemType, extra: Partial<ProblemBody> = {}): ProblemBody {
+function problem(
+  request: FastifyRequest,
+  status: number,
+  type: ProblemType,
+  extra: Partial<ProblemBody> = {},
+): ProblemBody {
   const lang = pickLang(request.headers['accept-language']);
-  return { type: `/problems/${type}`, title: PROBLEM_TITLES[type][lang], status, requestId: request.id, ...extra };
+  return {
+    type: `/problems/${type}`,
+    title: PROBLEM_TITLES[type][lang],
+    status,
+    requestId: request.id,
+    ...extra,
+  };
 }
 
 export function sendProblem(reply: FastifyReply, body: ProblemBody): FastifyReply {
@@ -62,7 +83,9 @@ export function toProblem(error: unknown, request: FastifyRequest): ProblemBody 
   if (error instanceof DomainFailure) {
     const mapped = fromDomain(error.error);
     const detail =
-      error.error.kind === 'TooManyAttempts' ? DETAILS.tooManyAttempts[lang](error.error.retryAfterSeconds) : mapped.detail;
+      error.error.kind === 'TooManyAttempts'
+        ? DETAILS.tooManyAttempts[lang](error.error.retryAfterSeconds)
+        : mapped.detail;
     return problem(request, mapped.status, mapped.type, {
       ...(detail ? { detail } : {}),
       ...(mapped.field ? { field: mapped.field } : {}),
@@ -74,7 +97,11 @@ export function toProblem(error: unknown, request: FastifyRequest): ProblemBody 
       field: fieldOf(fastifyError.validationContext, e),
       message: e.message ?? e.keyword,
     }));
-    return problem(request, 400, 'invalid', { detail: `${errors[0]?.field}: ${errors[0]?.message}`, field: errors[0]?.field, errors });
+    return problem(request, 400, 'invalid', {
+      detail: `${errors[0]?.field}: ${errors[0]?.message}`,
+      field: errors[0]?.field,
+      errors,
+    });
   }
   const status = typeof fastifyError.statusCode === 'number' ? fastifyError.statusCode : 500;
   if (status === 413) return problem(request, 413, 'payload-too-large');

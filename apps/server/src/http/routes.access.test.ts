@@ -23,7 +23,13 @@ interface Probe {
 
 const PROBES: Probe[] = [
   { name: 'read a unit', permission: 'units.read', method: 'GET', url: (id) => `/api/units/${id}` },
-  { name: 'change a unit', permission: 'units.manage', method: 'PATCH', url: (id) => `/api/units/${id}`, body: () => ({ source: 'matrix test' }) },
+  {
+    name: 'change a unit',
+    permission: 'units.manage',
+    method: 'PATCH',
+    url: (id) => `/api/units/${id}`,
+    body: () => ({ source: 'matrix test' }),
+  },
   {
     name: 'add a department to a unit',
     permission: 'units.manage',
@@ -36,12 +42,25 @@ const PROBES: Probe[] = [
     permission: 'users.manage',
     method: 'POST',
     url: () => '/api/users',
-    body: (id, n) => ({ username: `matrix.${n}`, fullName: 'Người Thử', unitId: id, password: 'long-enough-password', roles: [{ role: 'specialist', unitId: id }] }),
+    body: (id, n) => ({
+      username: `matrix.${n}`,
+      fullName: 'Người Thử',
+      unitId: id,
+      password: 'long-enough-password',
+      roles: [{ role: 'specialist', unitId: id }],
+    }),
   },
 ];
 
 /** Routes every signed-in user may call on their own account only; checked by the auth tests. */
-const SELF_ROUTES = ['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/password', 'GET /api/tokens', 'POST /api/tokens', 'DELETE /api/tokens/{id}'];
+const SELF_ROUTES = [
+  'GET /api/auth/me',
+  'POST /api/auth/logout',
+  'POST /api/auth/password',
+  'GET /api/tokens',
+  'POST /api/tokens',
+  'DELETE /api/tokens/{id}',
+];
 const PUBLIC_ROUTES = ['GET /api/health', 'POST /api/auth/login'];
 const LIST_ROUTES = ['GET /api/units', 'GET /api/users', 'GET /api/audit', 'GET /api/audit/verify'];
 
@@ -55,12 +74,24 @@ describe(`permission matrix (${storeLabel})`, () => {
     t = await createTestApp();
     const pick = (code: string, from?: string | null) => t.unit(code, from).id;
     const pasc = t.units.find((u) => u.kind === 'pasc' && u.name.endsWith('Đinh Văn Lâm Hà'))!.id;
-    grantUnits.push(pick('VN'), pick('68'), pick('676'), pick('24871', null), pick('24871', '2025-07-01'), pick('24868', '2025-07-01'), pasc);
+    grantUnits.push(
+      pick('VN'),
+      pick('68'),
+      pick('676'),
+      pick('24871', null),
+      pick('24871', '2025-07-01'),
+      pick('24868', '2025-07-01'),
+      pasc,
+    );
     const passwordHash = await hashPassword('matrix-password');
     for (const role of ROLES) {
       for (const unitId of grantUnits) {
         const username = `m.${role}.${grantUnits.indexOf(unitId)}`;
-        await usersRepository.insert(t.app.store.db, { username, fullName: username, unitId, passwordHash, isDemo: false, mustChangePassword: false }, [{ role, unitId }]);
+        await usersRepository.insert(
+          t.app.store.db,
+          { username, fullName: username, unitId, passwordHash, isDemo: false, mustChangePassword: false },
+          [{ role, unitId }],
+        );
         sessions.set(`${role}@${unitId}`, await t.login(username, 'matrix-password'));
       }
     }
@@ -69,10 +100,15 @@ describe(`permission matrix (${storeLabel})`, () => {
 
   test('every API route is covered by the matrix, the self-service tests or is public', async () => {
     const spec = t.app.server.swagger() as { paths: Record<string, Record<string, unknown>> };
-    const declared = Object.entries(spec.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    const declared = Object.entries(spec.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     const probed = PROBES.map((p) => `${p.method} ${p.url('{id}').replace(/\/api\/units$/, '/api/units')}`);
     for (const route of declared) {
-      assert.ok([...probed, ...SELF_ROUTES, ...PUBLIC_ROUTES, ...LIST_ROUTES].includes(route), `route ${route} is not in the permission matrix`);
+      assert.ok(
+        [...probed, ...SELF_ROUTES, ...PUBLIC_ROUTES, ...LIST_ROUTES].includes(route),
+        `route ${route} is not in the permission matrix`,
+      );
     }
   });
 
@@ -80,18 +116,33 @@ describe(`permission matrix (${storeLabel})`, () => {
     const tree = indexTree(t.units);
     const targets = t.units.map((u) => u.id);
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...ROLES), fc.constantFrom(...grantUnits), fc.constantFrom(...PROBES), fc.constantFrom(...targets), async (role, grantUnit, probe, target) => {
-        const grants: Grant[] = [{ role, unitId: grantUnit }];
-        const allowed = can(grants, probe.permission, tree.pathTo(target)!);
-        counter += 1;
-        const response = await sessions.get(`${role}@${grantUnit}`)!.request(probe.method, probe.url(target), probe.body?.(target, counter));
-        if (allowed) {
-          assert.ok(![401, 403].includes(response.statusCode), `${role}@${grantUnit} ${probe.name} ${target}: ${response.statusCode} ${response.body}`);
-          assert.ok(response.statusCode < 500);
-        } else {
-          assert.equal(response.statusCode, 403, `${role}@${grantUnit} ${probe.name} ${target}: expected 403, got ${response.statusCode}`);
-        }
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...ROLES),
+        fc.constantFrom(...grantUnits),
+        fc.constantFrom(...PROBES),
+        fc.constantFrom(...targets),
+        async (role, grantUnit, probe, target) => {
+          const grants: Grant[] = [{ role, unitId: grantUnit }];
+          const allowed = can(grants, probe.permission, tree.pathTo(target)!);
+          counter += 1;
+          const response = await sessions
+            .get(`${role}@${grantUnit}`)!
+            .request(probe.method, probe.url(target), probe.body?.(target, counter));
+          if (allowed) {
+            assert.ok(
+              ![401, 403].includes(response.statusCode),
+              `${role}@${grantUnit} ${probe.name} ${target}: ${response.statusCode} ${response.body}`,
+            );
+            assert.ok(response.statusCode < 500);
+          } else {
+            assert.equal(
+              response.statusCode,
+              403,
+              `${role}@${grantUnit} ${probe.name} ${target}: expected 403, got ${response.statusCode}`,
+            );
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -99,23 +150,32 @@ describe(`permission matrix (${storeLabel})`, () => {
   test('property: lists show exactly the units and users the role reaches', async () => {
     const tree = indexTree(t.units);
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...ROLES), fc.constantFrom(...grantUnits), async (role: Role, grantUnit) => {
-        const grants: Grant[] = [{ role, unitId: grantUnit }];
-        const session = sessions.get(`${role}@${grantUnit}`)!;
-        const units = (await session.request('GET', '/api/units')).json().items as { id: string }[];
-        const all = (await t.app.services.units.loadTree()).units;
-        const expected = all.filter((u) => can(grants, 'units.read', indexTree(all).pathTo(u.id)!)).map((u) => u.id).sort();
-        assert.deepEqual(units.map((u) => u.id).sort(), expected);
-        const users = await session.request('GET', '/api/users');
-        if (role === 'admin' || role === 'leader') {
-          assert.equal(users.statusCode, 200);
-          for (const user of users.json().items as { unitId: string }[]) {
-            assert.ok(can(grants, 'users.read', tree.pathTo(user.unitId) ?? indexTree(all).pathTo(user.unitId)!));
+      fc.asyncProperty(
+        fc.constantFrom(...ROLES),
+        fc.constantFrom(...grantUnits),
+        async (role: Role, grantUnit) => {
+          const grants: Grant[] = [{ role, unitId: grantUnit }];
+          const session = sessions.get(`${role}@${grantUnit}`)!;
+          const units = (await session.request('GET', '/api/units')).json().items as { id: string }[];
+          const all = (await t.app.services.units.loadTree()).units;
+          const expected = all
+            .filter((u) => can(grants, 'units.read', indexTree(all).pathTo(u.id)!))
+            .map((u) => u.id)
+            .sort();
+          assert.deepEqual(units.map((u) => u.id).sort(), expected);
+          const users = await session.request('GET', '/api/users');
+          if (role === 'admin' || role === 'leader') {
+            assert.equal(users.statusCode, 200);
+            for (const user of users.json().items as { unitId: string }[]) {
+              assert.ok(
+                can(grants, 'users.read', tree.pathTo(user.unitId) ?? indexTree(all).pathTo(user.unitId)!),
+              );
+            }
+          } else {
+            assert.equal(users.statusCode, 403);
           }
-        } else {
-          assert.equal(users.statusCode, 403);
-        }
-      }),
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -126,15 +186,30 @@ describe(`permission matrix (${storeLabel})`, () => {
     const receptionist = sessions.get(`receptionist@${a.id}`)!;
     assert.equal((await receptionist.request('GET', `/api/units/${a.id}`)).statusCode, 200);
     assert.equal((await receptionist.request('GET', `/api/units/${b.id}`)).statusCode, 403);
-    assert.equal((await receptionist.request('PATCH', `/api/units/${b.id}`, { name: 'Đổi tên' })).statusCode, 403);
-    assert.equal((await receptionist.request('POST', '/api/units', { name: 'Phòng X', kind: 'department', parentId: b.id })).statusCode, 403);
+    assert.equal(
+      (await receptionist.request('PATCH', `/api/units/${b.id}`, { name: 'Đổi tên' })).statusCode,
+      403,
+    );
+    assert.equal(
+      (
+        await receptionist.request('POST', '/api/units', {
+          name: 'Phòng X',
+          kind: 'department',
+          parentId: b.id,
+        })
+      ).statusCode,
+      403,
+    );
     const listed = (await receptionist.request('GET', '/api/units')).json().items as { id: string }[];
     assert.ok(!listed.some((u) => u.id === b.id));
     assert.equal((await receptionist.request('GET', '/api/audit')).statusCode, 403);
   });
 
   test('only the system administrator verifies the whole audit chain', async () => {
-    assert.equal((await sessions.get(`admin@${t.unit('68').id}`)!.request('GET', '/api/audit/verify')).statusCode, 403);
+    assert.equal(
+      (await sessions.get(`admin@${t.unit('68').id}`)!.request('GET', '/api/audit/verify')).statusCode,
+      403,
+    );
     const result = await sessions.get(`admin@${t.unit('VN').id}`)!.request('GET', '/api/audit/verify');
     assert.equal(result.statusCode, 200);
     assert.equal(result.json().ok, true);

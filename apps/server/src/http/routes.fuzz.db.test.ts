@@ -16,12 +16,20 @@ interface Operation {
   hasQuery: boolean;
 }
 
-function operations(spec: { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: object }> }; parameters?: { in: string }[] }>> }): Operation[] {
+function operations(spec: {
+  paths: Record<
+    string,
+    Record<
+      string,
+      { requestBody?: { content: Record<string, { schema: object }> }; parameters?: { in: string }[] }
+    >
+  >;
+}): Operation[] {
   return Object.entries(spec.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, op]) => ({
       method: method.toUpperCase(),
       path,
-      ...(op.requestBody ? { body: op.requestBody.content['application/json']!.schema as Operation['body'] } : {}),
+      ...(op.requestBody ? { body: op.requestBody.content['application/json']!.schema } : {}),
       hasQuery: (op.parameters ?? []).some((p) => p.in === 'query'),
     })),
   );
@@ -54,10 +62,20 @@ interface FieldSchema {
 
 /** Values that break a field's schema: every other JSON type, and the edges of its own type. */
 function badValuesFor(schema: FieldSchema): unknown[] {
-  const types = new Set([schema.type, ...(schema.anyOf ?? []).map((s) => s.type)].flat().filter(Boolean) as string[]);
+  const types = new Set(
+    [schema.type, ...(schema.anyOf ?? []).map((s) => s.type)].flat().filter(Boolean) as string[],
+  );
   if (schema.enum) types.add('string');
   const values: unknown[] = [];
-  const others: [string, unknown][] = [['string', 'x'], ['integer', 42], ['number', 1.5], ['boolean', true], ['array', []], ['object', { nested: { deep: 1 } }], ['null', null]];
+  const others: [string, unknown][] = [
+    ['string', 'x'],
+    ['integer', 42],
+    ['number', 1.5],
+    ['boolean', true],
+    ['array', []],
+    ['object', { nested: { deep: 1 } }],
+    ['null', null],
+  ];
   for (const [type, value] of others) {
     if (types.has(type) || (type === 'integer' && types.has('number'))) continue;
     if (type === 'string' && types.has('string')) continue;
@@ -85,11 +103,21 @@ describe(`fuzzing every route (${storeLabel})`, () => {
   after(() => t.dispose());
 
   const url = (op: Operation, id = '00000000-0000-4000-8000-000000000000') => op.path.replace('{id}', id);
-  const send = (op: Operation, payload: string | undefined, path = url(op), headers: Record<string, string> = {}) =>
+  const send = (
+    op: Operation,
+    payload: string | undefined,
+    path = url(op),
+    headers: Record<string, string> = {},
+  ) =>
     t.app.server.inject({
       method: op.method as 'POST',
       url: path,
-      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken, ...(payload === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      headers: {
+        cookie: admin.cookie,
+        'x-csrf-token': admin.csrfToken,
+        ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
       ...(payload === undefined ? {} : { payload }),
     });
 
@@ -98,7 +126,10 @@ describe(`fuzzing every route (${storeLabel})`, () => {
       for (const payload of ['{', '{"a":', 'null', '[]', '42', '"text"', '', '\u0000']) {
         assertProblem(await send(op, payload), `${op.method} ${op.path} body ${JSON.stringify(payload)}`);
       }
-      assertProblem(await send(op, '{}', url(op), { 'content-type': 'text/plain' }), `${op.method} ${op.path} text/plain`);
+      assertProblem(
+        await send(op, '{}', url(op), { 'content-type': 'text/plain' }),
+        `${op.method} ${op.path} text/plain`,
+      );
     }
   });
 
@@ -124,12 +155,18 @@ describe(`fuzzing every route (${storeLabel})`, () => {
   test('bad path ids and unknown query parameters are 4xx problems', async () => {
     for (const op of ops.filter((o) => o.path.includes('{id}'))) {
       for (const id of ['1', 'not-a-uuid', "' OR 1=1 --", '%00', 'a'.repeat(300)]) {
-        assertProblem(await send(op, op.body ? '{}' : undefined, url(op, encodeURIComponent(id))), `${op.method} ${op.path} id=${id}`);
+        assertProblem(
+          await send(op, op.body ? '{}' : undefined, url(op, encodeURIComponent(id))),
+          `${op.method} ${op.path} id=${id}`,
+        );
       }
     }
     for (const op of ops.filter((o) => o.hasQuery)) {
       assertProblem(await send(op, undefined, `${url(op)}?bogus=1`), `${op.method} ${op.path}?bogus`);
-      assertProblem(await send(op, undefined, `${url(op)}?at=yesterday&limit=-5&unitId=x&provinceCode=abc`), `${op.method} ${op.path} bad query`);
+      assertProblem(
+        await send(op, undefined, `${url(op)}?at=yesterday&limit=-5&unitId=x&provinceCode=abc`),
+        `${op.method} ${op.path} bad query`,
+      );
     }
   });
 
@@ -137,7 +174,11 @@ describe(`fuzzing every route (${storeLabel})`, () => {
     const writes = ops.filter((o) => o.body);
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...writes), fc.jsonValue({ maxDepth: 3 }), async (op, value) => {
-        assertProblem(await send(op, JSON.stringify(value)), `${op.method} ${op.path} ${JSON.stringify(value).slice(0, 60)}`, false);
+        assertProblem(
+          await send(op, JSON.stringify(value)),
+          `${op.method} ${op.path} ${JSON.stringify(value).slice(0, 60)}`,
+          false,
+        );
       }),
       { numRuns: 200 },
     );
@@ -146,14 +187,21 @@ describe(`fuzzing every route (${storeLabel})`, () => {
   test('unknown routes and methods are 404 problems; a body over 1 MiB is a 413 problem', async () => {
     assertProblem(await t.app.server.inject({ method: 'GET', url: '/api/does-not-exist' }), 'unknown route');
     assertProblem(await t.app.server.inject({ method: 'PUT', url: '/api/units' }), 'unknown method');
-    const big = await send(ops.find((o) => o.path === '/api/units' && o.method === 'POST')!, JSON.stringify({ name: 'x'.repeat(1_100_000) }));
+    const big = await send(
+      ops.find((o) => o.path === '/api/units' && o.method === 'POST')!,
+      JSON.stringify({ name: 'x'.repeat(1_100_000) }),
+    );
     assert.equal(big.statusCode, 413);
     assertProblem(big, 'large body');
   });
 
   test('without a session every protected route is a 401 problem', async () => {
     for (const op of ops.filter((o) => !['/api/health', '/api/auth/login'].includes(o.path))) {
-      const response = await t.app.server.inject({ method: op.method as 'GET', url: url(op), ...(op.body ? { payload: {} } : {}) });
+      const response = await t.app.server.inject({
+        method: op.method as 'GET',
+        url: url(op),
+        ...(op.body ? { payload: {} } : {}),
+      });
       assert.equal(response.statusCode, 401, `${op.method} ${op.path}`);
       assertProblem(response, `${op.method} ${op.path} anonymous`);
     }

@@ -25,7 +25,13 @@ export interface ServerOptions {
 }
 
 function makeAjv(coerceTypes: boolean | 'array') {
-  const ajv = new Ajv({ coerceTypes, useDefaults: true, removeAdditional: false, allErrors: false, strict: false });
+  const ajv = new Ajv({
+    coerceTypes,
+    useDefaults: true,
+    removeAdditional: false,
+    allErrors: false,
+    strict: false,
+  });
   addFormats(ajv);
   return ajv;
 }
@@ -41,12 +47,16 @@ export async function buildServer(options: ServerOptions) {
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
     // Over-long path parameters and similar router errors get the same problem+json as everything else.
-    frameworkErrors: (error, request, reply) => sendProblem(reply, toProblem(error, request)),
+    frameworkErrors: (error, request, reply) => {
+      void sendProblem(reply, toProblem(error, request));
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Query strings and path parameters are text and get coerced ("?limit=5"); JSON bodies are checked strictly,
   // so 42 is never accepted where the contract says a string.
-  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strictAjv : coercingAjv).compile(schema));
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    (httpPart === 'body' ? strictAjv : coercingAjv).compile(schema),
+  );
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -62,7 +72,8 @@ export async function buildServer(options: ServerOptions) {
       info: {
         title: 'motcua API',
         version: APP_VERSION,
-        description: 'Một cửa và IOC cho chính quyền địa phương — one-stop administrative procedures and IOC. Errors are RFC 9457 problem+json.',
+        description:
+          'Một cửa và IOC cho chính quyền địa phương — one-stop administrative procedures and IOC. Errors are RFC 9457 problem+json.',
       },
       components: {
         securitySchemes: {
@@ -86,9 +97,12 @@ export async function buildServer(options: ServerOptions) {
 
   for (const routes of options.routes) await app.register(routes);
 
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
-  const webRoot = options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html')) ? options.webRoot : undefined;
+  const webRoot =
+    options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html')) ? options.webRoot : undefined;
   if (webRoot) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
   }

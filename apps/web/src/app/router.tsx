@@ -32,9 +32,13 @@ function currentPath(): string {
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (to === currentPath()) return;
-  if (options.replace) window.history.replaceState(null, '', to);
-  else window.history.pushState(null, '', to);
-  navigated = true;
+  if (options.replace) {
+    // A redirect, not a move by the user: it must not pull focus away from where the page starts.
+    window.history.replaceState(null, '', to);
+  } else {
+    window.history.pushState(null, '', to);
+    navigated = true;
+  }
   notify();
 }
 

@@ -13,7 +13,10 @@ interface ErrorSummaryProps {
   extra?: string | null;
 }
 
-/** The announced (role="alert") summary at the top of a form; each field message links to its input. */
+/**
+ * The announced (role="alert") summary at the top of a form; each field message links to its input.
+ * The problem's detail is left out when it has field messages: it repeats the first of them.
+ */
 export function ErrorSummary({ error, fieldErrors = {}, fieldIds = {}, extra }: ErrorSummaryProps) {
   const { t } = useI18n();
   const entries = Object.entries(fieldErrors);
@@ -30,7 +33,7 @@ export function ErrorSummary({ error, fieldErrors = {}, fieldIds = {}, extra }: 
   return (
     <div className="alert alert--error" role="alert">
       <p className="alert__title">{error ? error.title : t('error.summary')}</p>
-      {error?.detail ? <p>{error.detail}</p> : null}
+      {error?.detail && error.fields.length === 0 ? <p>{error.detail}</p> : null}
       {extra ? <p>{extra}</p> : null}
       {entries.length > 0 || unlinked.length > 0 ? (
         <ul>

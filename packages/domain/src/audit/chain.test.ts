@@ -30,7 +30,10 @@ function chain(n: number): AuditRecord[] {
 }
 
 test('canonical JSON sorts keys so equal content hashes equally', () => {
-  assert.equal(canonicalJson({ b: 1, a: { d: [1, { f: 1, e: 2 }], c: null } }), '{"a":{"c":null,"d":[1,{"e":2,"f":1}]},"b":1}');
+  assert.equal(
+    canonicalJson({ b: 1, a: { d: [1, { f: 1, e: 2 }], c: null } }),
+    '{"a":{"c":null,"d":[1,{"e":2,"f":1}]},"b":1}',
+  );
 });
 
 test('an untouched chain verifies', () => {
@@ -41,18 +44,27 @@ test('an untouched chain verifies', () => {
 test('an altered record is named', () => {
   const records = chain(5);
   records[2] = { ...records[2]!, details: { name: 'Xã khác' } };
-  assert.deepEqual(verifyChain(records, sha), { ok: false, error: { kind: 'content', provinceCode: '68', seq: 3 } });
+  assert.deepEqual(verifyChain(records, sha), {
+    ok: false,
+    error: { kind: 'content', provinceCode: '68', seq: 3 },
+  });
 });
 
 test('a deleted record is named as a gap', () => {
   const records = chain(5);
   records.splice(1, 1);
-  assert.deepEqual(verifyChain(records, sha), { ok: false, error: { kind: 'gap', provinceCode: '68', expectedSeq: 2, foundSeq: 3 } });
+  assert.deepEqual(verifyChain(records, sha), {
+    ok: false,
+    error: { kind: 'gap', provinceCode: '68', expectedSeq: 2, foundSeq: 3 },
+  });
 });
 
 test('a record re-hashed after tampering still breaks the next link', () => {
   const records = chain(4);
   const { hash: _h, ...content } = { ...records[1]!, action: 'tampered' };
   records[1] = { ...content, hash: recordHash(content, sha) };
-  assert.deepEqual(verifyChain(records, sha), { ok: false, error: { kind: 'link', provinceCode: '68', seq: 3 } });
+  assert.deepEqual(verifyChain(records, sha), {
+    ok: false,
+    error: { kind: 'link', provinceCode: '68', seq: 3 },
+  });
 });

@@ -57,7 +57,15 @@ export function verifyChain(
   let last = from;
   for (const record of records) {
     if (record.seq !== last.seq + 1) {
-      return { ok: false, error: { kind: 'gap', provinceCode: record.provinceCode, expectedSeq: last.seq + 1, foundSeq: record.seq } };
+      return {
+        ok: false,
+        error: {
+          kind: 'gap',
+          provinceCode: record.provinceCode,
+          expectedSeq: last.seq + 1,
+          foundSeq: record.seq,
+        },
+      };
     }
     if (record.prevHash !== last.hash) {
       return { ok: false, error: { kind: 'link', provinceCode: record.provinceCode, seq: record.seq } };

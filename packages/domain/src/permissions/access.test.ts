@@ -69,18 +69,29 @@ test('property: no grant ever reaches a unit outside the subtree it was granted 
 
 test('property: can() is exactly "some grant allows the permission and reaches the unit"', () => {
   fc.assert(
-    fc.property(fc.array(grantArb, { maxLength: 4 }), fc.constantFrom(...PERMISSIONS), pathArb, (grants, permission, path) => {
-      const expected = grants.some((g) => roleAllows(g.role, permission) && grantReaches(g, path));
-      assert.equal(can(grants, permission, path), expected);
-    }),
+    fc.property(
+      fc.array(grantArb, { maxLength: 4 }),
+      fc.constantFrom(...PERMISSIONS),
+      pathArb,
+      (grants, permission, path) => {
+        const expected = grants.some((g) => roleAllows(g.role, permission) && grantReaches(g, path));
+        assert.equal(can(grants, permission, path), expected);
+      },
+    ),
   );
 });
 
 test('property: adding a grant never removes access (monotonic)', () => {
   fc.assert(
-    fc.property(fc.array(grantArb, { maxLength: 3 }), grantArb, fc.constantFrom(...PERMISSIONS), pathArb, (grants, extra, permission, path) => {
-      if (can(grants, permission, path)) assert.equal(can([...grants, extra], permission, path), true);
-    }),
+    fc.property(
+      fc.array(grantArb, { maxLength: 3 }),
+      grantArb,
+      fc.constantFrom(...PERMISSIONS),
+      pathArb,
+      (grants, extra, permission, path) => {
+        if (can(grants, permission, path)) assert.equal(can([...grants, extra], permission, path), true);
+      },
+    ),
   );
 });
 

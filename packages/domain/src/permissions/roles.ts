@@ -32,7 +32,10 @@ export const ROLE_DEFINITIONS = {
   // Cán bộ vận hành IOC: watches the whole area of the operation centre.
   ioc_operator: { reach: 'subtree', permissions: ['units.read'] },
   // Quản trị: units, users, roles, audit.
-  admin: { reach: 'subtree', permissions: ['units.read', 'units.manage', 'users.read', 'users.manage', 'audit.read'] },
+  admin: {
+    reach: 'subtree',
+    permissions: ['units.read', 'units.manage', 'users.read', 'users.manage', 'audit.read'],
+  },
 } as const satisfies Record<Role, RoleDefinition>;
 
 export function isRole(value: string): value is Role {

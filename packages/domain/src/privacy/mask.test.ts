@@ -22,7 +22,11 @@ test('leaves dates, codes and short numbers alone', () => {
 });
 
 test('masks inside nested objects and drops secrets whole', () => {
-  const masked = maskDeep({ applicant: { idNumber: '068190001234', phones: ['0912345678'] }, password: 'x', token: 'y' });
+  const masked = maskDeep({
+    applicant: { idNumber: '068190001234', phones: ['0912345678'] },
+    password: 'x',
+    token: 'y',
+  });
   assert.deepEqual(masked, {
     applicant: { idNumber: '*********234', phones: ['0******678'] },
     password: '[redacted]',

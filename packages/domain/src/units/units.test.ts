@@ -24,9 +24,21 @@ test('both structures nest: communes under a district (3 levels) or directly und
 });
 
 test('validity must be ordered and lie within the parent', () => {
-  assert.equal(validityProblem({ validFrom: '2025-07-01', validTo: '2025-06-30' }), 'validTo is before validFrom');
-  assert.equal(fitsWithin({ validFrom: '2020-01-01', validTo: '2025-06-30' }, { validFrom: null, validTo: '2025-06-30' }), true);
-  assert.equal(fitsWithin({ validFrom: '2025-07-01', validTo: null }, { validFrom: null, validTo: '2025-06-30' }), false);
+  assert.equal(
+    validityProblem({ validFrom: '2025-07-01', validTo: '2025-06-30' }),
+    'validTo is before validFrom',
+  );
+  assert.equal(
+    fitsWithin(
+      { validFrom: '2020-01-01', validTo: '2025-06-30' },
+      { validFrom: null, validTo: '2025-06-30' },
+    ),
+    true,
+  );
+  assert.equal(
+    fitsWithin({ validFrom: '2025-07-01', validTo: null }, { validFrom: null, validTo: '2025-06-30' }),
+    false,
+  );
 });
 
 test('the tree index gives root-first paths and survives a cycle', () => {
@@ -37,7 +49,10 @@ test('the tree index gives root-first paths and survives a cycle', () => {
     { id: 'x', parentId: 'y', kind: 'commune' },
     { id: 'y', parentId: 'x', kind: 'commune' },
   ]);
-  assert.deepEqual(tree.pathTo('c')?.map((s) => s.id), ['vn', 'p', 'c']);
+  assert.deepEqual(
+    tree.pathTo('c')?.map((s) => s.id),
+    ['vn', 'p', 'c'],
+  );
   assert.equal(tree.pathTo('x'), undefined);
   assert.equal(tree.isAncestorOrSelf('p', 'c'), true);
 });

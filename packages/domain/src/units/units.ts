@@ -4,7 +4,15 @@
  * the one-stop rules need: the Public Administrative Service Centre (Trung tâm Phục vụ hành chính công,
  * Decree 118/2025 art. 10) and a department (phòng, ban) of a People's Committee.
  */
-export const ADMINISTRATIVE_KINDS = ['country', 'province', 'district', 'commune', 'ward', 'town', 'special_zone'] as const;
+export const ADMINISTRATIVE_KINDS = [
+  'country',
+  'province',
+  'district',
+  'commune',
+  'ward',
+  'town',
+  'special_zone',
+] as const;
 export const ORGANISATION_KINDS = ['pasc', 'department'] as const;
 export const UNIT_KINDS = [...ADMINISTRATIVE_KINDS, ...ORGANISATION_KINDS] as const;
 
@@ -39,7 +47,9 @@ export interface Validity {
 
 /** Dates are ISO `YYYY-MM-DD` strings; both ends are inclusive (a unit abolished on 1/7/2025 has validTo 2025-06-30). */
 export function isValidOn(unit: Validity, date: string): boolean {
-  return (unit.validFrom === null || unit.validFrom <= date) && (unit.validTo === null || date <= unit.validTo);
+  return (
+    (unit.validFrom === null || unit.validFrom <= date) && (unit.validTo === null || date <= unit.validTo)
+  );
 }
 
 export function validityProblem(unit: Validity): string | undefined {
@@ -51,7 +61,8 @@ export function validityProblem(unit: Validity): string | undefined {
 
 /** A child must lie within its parent's validity: a commune cannot outlive the district it belongs to. */
 export function fitsWithin(child: Validity, parent: Validity): boolean {
-  const startsInside = parent.validFrom === null || (child.validFrom !== null && child.validFrom >= parent.validFrom);
+  const startsInside =
+    parent.validFrom === null || (child.validFrom !== null && child.validFrom >= parent.validFrom);
   const endsInside = parent.validTo === null || (child.validTo !== null && child.validTo <= parent.validTo);
   return startsInside && endsInside;
 }

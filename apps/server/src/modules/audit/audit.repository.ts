@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { GENESIS_HASH, recordHash, verifyChain, type AuditRecord, type ChainBreak } from '@motcua/domain/audit/chain';
+import {
+  GENESIS_HASH,
+  recordHash,
+  verifyChain,
+  type AuditRecord,
+  type ChainBreak,
+} from '@motcua/domain/audit/chain';
 import type { Database } from '../../db/schema.ts';
 
 export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -17,7 +23,11 @@ export interface AuditEntry {
 }
 
 /** Appends one record to the province's chain. Must run inside the business transaction. */
-export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry, now = new Date()): Promise<AuditRecord> {
+export async function appendAudit(
+  trx: Transaction<Database>,
+  entry: AuditEntry,
+  now = new Date(),
+): Promise<AuditRecord> {
   await trx
     .insertInto('audit_heads')
     .values({ province_code: entry.provinceCode, seq: 0, hash: GENESIS_HASH })
@@ -91,7 +101,12 @@ export async function listAudit(
   db: Kysely<Database>,
   filter: { provinceCode?: string; limit: number; beforeSeq?: number },
 ): Promise<AuditRecord[]> {
-  let query = db.selectFrom('audit_log').selectAll().orderBy('at', 'desc').orderBy('seq', 'desc').limit(filter.limit);
+  let query = db
+    .selectFrom('audit_log')
+    .selectAll()
+    .orderBy('at', 'desc')
+    .orderBy('seq', 'desc')
+    .limit(filter.limit);
   if (filter.provinceCode) query = query.where('province_code', '=', filter.provinceCode);
   if (filter.beforeSeq !== undefined) query = query.where('seq', '<', filter.beforeSeq);
   return (await query.execute()).map(toRecord);
@@ -104,7 +119,10 @@ export interface VerifyResult {
 }
 
 /** Walks every province's chain in batches and compares its end with the stored head. */
-export async function verifyAudit(db: Kysely<Database>, onProgress?: (checked: number, total: number) => void): Promise<VerifyResult> {
+export async function verifyAudit(
+  db: Kysely<Database>,
+  onProgress?: (checked: number, total: number) => void,
+): Promise<VerifyResult> {
   const heads = await db.selectFrom('audit_heads').selectAll().orderBy('province_code').execute();
   const total = heads.reduce((sum, head) => sum + head.seq, 0);
   const orphan = await db
@@ -112,7 +130,12 @@ export async function verifyAudit(db: Kysely<Database>, onProgress?: (checked: n
     .select('province_code')
     .where('province_code', 'not in', heads.length ? heads.map((h) => h.province_code) : [''])
     .executeTakeFirst();
-  if (orphan) return { ok: false, checked: 0, error: { kind: 'head', provinceCode: orphan.province_code, expectedSeq: 0, foundSeq: 1 } };
+  if (orphan)
+    return {
+      ok: false,
+      checked: 0,
+      error: { kind: 'head', provinceCode: orphan.province_code, expectedSeq: 0, foundSeq: 1 },
+    };
   let checked = 0;
   for (const head of heads) {
     let last = { seq: 0, hash: GENESIS_HASH };
@@ -133,7 +156,11 @@ export async function verifyAudit(db: Kysely<Database>, onProgress?: (checked: n
       onProgress?.(checked, total);
     }
     if (last.seq !== head.seq || last.hash !== head.hash) {
-      return { ok: false, checked, error: { kind: 'head', provinceCode: head.province_code, expectedSeq: head.seq, foundSeq: last.seq } };
+      return {
+        ok: false,
+        checked,
+        error: { kind: 'head', provinceCode: head.province_code, expectedSeq: head.seq, foundSeq: last.seq },
+      };
     }
   }
   return { ok: true, checked };

@@ -13,7 +13,12 @@ export function auditRoutes(audit: AuditService): FastifyPluginAsyncTypebox {
       '/api/audit',
       {
         config: { access: { permission: 'audit.read' } },
-        schema: { tags: ['audit'], summary: 'Nhật ký thao tác', querystring: AuditListQuery, response: { 200: AuditList, ...problems } },
+        schema: {
+          tags: ['audit'],
+          summary: 'Nhật ký thao tác',
+          querystring: AuditListQuery,
+          response: { 200: AuditList, ...problems },
+        },
       },
       async (request) => audit.list(requireActor(request), request.query),
     );
@@ -22,7 +27,12 @@ export function auditRoutes(audit: AuditService): FastifyPluginAsyncTypebox {
       '/api/audit/verify',
       {
         config: { access: { permission: 'audit.read' } },
-        schema: { tags: ['audit'], summary: 'Kiểm tra chuỗi băm của nhật ký', querystring: Type.Object({}, { additionalProperties: false }), response: { 200: AuditVerification, ...problems } },
+        schema: {
+          tags: ['audit'],
+          summary: 'Kiểm tra chuỗi băm của nhật ký',
+          querystring: Type.Object({}, { additionalProperties: false }),
+          response: { 200: AuditVerification, ...problems },
+        },
       },
       async (request) => audit.verify(requireActor(request)),
     );

@@ -16,11 +16,18 @@ export function createAuditService(deps: { db: Kysely<Database>; units: UnitsSer
     return new Set(reach.map((u) => u.provinceCode));
   }
 
-  async function list(actor: Actor, query: { provinceCode?: string | undefined; limit?: number | undefined; beforeSeq?: number | undefined }) {
+  async function list(
+    actor: Actor,
+    query: { provinceCode?: string | undefined; limit?: number | undefined; beforeSeq?: number | undefined },
+  ) {
     const provinces = await readableProvinces(actor);
     const provinceCode = query.provinceCode ?? actor.provinceCode;
     if (!provinces.has(provinceCode)) fail({ kind: 'Forbidden', permission: 'audit.read' });
-    const items = await listAudit(db, { provinceCode, limit: query.limit ?? 100, ...(query.beforeSeq ? { beforeSeq: query.beforeSeq } : {}) });
+    const items = await listAudit(db, {
+      provinceCode,
+      limit: query.limit ?? 100,
+      ...(query.beforeSeq ? { beforeSeq: query.beforeSeq } : {}),
+    });
     return { items: items.map(({ prevHash: _prev, ...rest }) => rest) };
   }
 
@@ -32,7 +39,15 @@ export function createAuditService(deps: { db: Kysely<Database>; units: UnitsSer
     return {
       ok: result.ok,
       checked: result.checked,
-      ...(result.error ? { firstBroken: { provinceCode: result.error.provinceCode, seq: 'seq' in result.error ? result.error.seq : result.error.foundSeq, kind: result.error.kind } } : {}),
+      ...(result.error
+        ? {
+            firstBroken: {
+              provinceCode: result.error.provinceCode,
+              seq: 'seq' in result.error ? result.error.seq : result.error.foundSeq,
+              kind: result.error.kind,
+            },
+          }
+        : {}),
     };
   }
 

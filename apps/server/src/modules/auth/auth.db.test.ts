@@ -11,7 +11,12 @@ describe(`auth (${storeLabel})`, () => {
   after(() => t.dispose());
 
   const login = (username: string, password: string, ip = '10.0.0.1') =>
-    t.app.server.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
+    t.app.server.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password },
+      remoteAddress: ip,
+    });
 
   test('a good login sets an HttpOnly SameSite=Strict session cookie and returns the user and a CSRF token', async () => {
     const response = await login('motcua', DEMO_PASSWORD);
@@ -41,7 +46,8 @@ describe(`auth (${storeLabel})`, () => {
   });
 
   test('wrong logins are rate-limited per user name: 429 with Retry-After, even with the right password', async () => {
-    for (let i = 0; i < 3; i += 1) assert.equal((await login('chuyenvien', 'bad-password', `10.1.0.${i}`)).statusCode, 401);
+    for (let i = 0; i < 3; i += 1)
+      assert.equal((await login('chuyenvien', 'bad-password', `10.1.0.${i}`)).statusCode, 401);
     const blocked = await login('chuyenvien', DEMO_PASSWORD, '10.1.0.9');
     assert.equal(blocked.statusCode, 429);
     assert.ok(Number(blocked.headers['retry-after']) > 0);
@@ -72,17 +78,30 @@ describe(`auth (${storeLabel})`, () => {
   test('password change needs the current password, ends other sessions and clears the demo flag', async () => {
     const first = await t.login('vanhanh');
     const second = await t.login('vanhanh');
-    const wrong = await first.request('POST', '/api/auth/password', { currentPassword: 'not-it-at-all', newPassword: 'a-new-long-password' });
+    const wrong = await first.request('POST', '/api/auth/password', {
+      currentPassword: 'not-it-at-all',
+      newPassword: 'a-new-long-password',
+    });
     assert.equal(wrong.statusCode, 422);
     assert.equal(wrong.json().field, '/body/currentPassword');
-    const short = await first.request('POST', '/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'short' });
+    const short = await first.request('POST', '/api/auth/password', {
+      currentPassword: DEMO_PASSWORD,
+      newPassword: 'short',
+    });
     assert.equal(short.statusCode, 400);
     assert.equal(short.json().field, '/body/newPassword');
-    const ok = await first.request('POST', '/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'a-new-long-password' });
+    const ok = await first.request('POST', '/api/auth/password', {
+      currentPassword: DEMO_PASSWORD,
+      newPassword: 'a-new-long-password',
+    });
     assert.equal(ok.statusCode, 204);
     assert.equal((await first.request('GET', '/api/auth/me')).statusCode, 200);
     assert.equal((await second.request('GET', '/api/auth/me')).statusCode, 401);
-    const demo = await t.app.store.db.selectFrom('users').select('is_demo').where('username', '=', 'vanhanh').executeTakeFirstOrThrow();
+    const demo = await t.app.store.db
+      .selectFrom('users')
+      .select('is_demo')
+      .where('username', '=', 'vanhanh')
+      .executeTakeFirstOrThrow();
     assert.equal(demo.is_demo, false);
     assert.equal((await login('vanhanh', 'a-new-long-password', '10.3.0.1')).statusCode, 200);
   });
@@ -97,13 +116,23 @@ describe(`auth (${storeLabel})`, () => {
     assert.equal(units.statusCode, 200);
     assert.ok(units.json().items.length > 20);
     const listed = await s.request('GET', '/api/tokens');
-    assert.equal(listed.json().items.some((i: { id: string }) => i.id === token.id), true);
+    assert.equal(
+      listed.json().items.some((i: { id: string }) => i.id === token.id),
+      true,
+    );
     assert.equal((await s.request('DELETE', `/api/tokens/${token.id}`)).statusCode, 204);
-    assert.equal((await t.app.server.inject({ method: 'GET', url: '/api/units', headers: bearer })).statusCode, 401);
+    assert.equal(
+      (await t.app.server.inject({ method: 'GET', url: '/api/units', headers: bearer })).statusCode,
+      401,
+    );
   });
 
   test('an unknown bearer token is 401, not a crash', async () => {
-    const response = await t.app.server.inject({ method: 'GET', url: '/api/units', headers: { authorization: 'Bearer mct_nonsense' } });
+    const response = await t.app.server.inject({
+      method: 'GET',
+      url: '/api/units',
+      headers: { authorization: 'Bearer mct_nonsense' },
+    });
     assert.equal(response.statusCode, 401);
   });
 });

@@ -63,7 +63,11 @@ export const authRepository = {
     return row ? withGrants(db, row.id) : undefined;
   },
 
-  async countRecentFailures(db: Db, keys: string[], since: Date): Promise<Map<string, { count: number; oldest: Date }>> {
+  async countRecentFailures(
+    db: Db,
+    keys: string[],
+    since: Date,
+  ): Promise<Map<string, { count: number; oldest: Date }>> {
     const rows = await db
       .selectFrom('login_failures')
       .select(['key', (eb) => eb.fn.countAll<number>().as('count'), (eb) => eb.fn.min('at').as('oldest')])
@@ -89,7 +93,10 @@ export const authRepository = {
     await db.deleteFrom('login_failures').where('at', '<', before).execute();
   },
 
-  async insertSession(db: Db, session: { idHash: string; userId: string; csrfToken: string; expiresAt: Date; ip: string }) {
+  async insertSession(
+    db: Db,
+    session: { idHash: string; userId: string; csrfToken: string; expiresAt: Date; ip: string },
+  ) {
     await db
       .insertInto('sessions')
       .values({
@@ -128,15 +135,28 @@ export const authRepository = {
   async setPassword(db: Db, userId: string, passwordHash: string, at: Date): Promise<void> {
     await db
       .updateTable('users')
-      .set({ password_hash: passwordHash, password_changed_at: at, must_change_password: false, is_demo: false })
+      .set({
+        password_hash: passwordHash,
+        password_changed_at: at,
+        must_change_password: false,
+        is_demo: false,
+      })
       .where('id', '=', userId)
       .execute();
   },
 
-  async insertToken(db: Db, token: { userId: string; name: string; secretHash: string; expiresAt: Date | null }) {
+  async insertToken(
+    db: Db,
+    token: { userId: string; name: string; secretHash: string; expiresAt: Date | null },
+  ) {
     return db
       .insertInto('api_tokens')
-      .values({ user_id: token.userId, name: token.name, secret_hash: token.secretHash, expires_at: token.expiresAt })
+      .values({
+        user_id: token.userId,
+        name: token.name,
+        secret_hash: token.secretHash,
+        expires_at: token.expiresAt,
+      })
       .returning(['id', 'name', 'created_at', 'expires_at', 'last_used_at'])
       .executeTakeFirstOrThrow();
   },

@@ -1,17 +1,35 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { LoginBody, PasswordChangeBody, SessionResponse, TokenCreateBody, TokenCreated, TokenList } from '@motcua/contracts/auth';
+import {
+  LoginBody,
+  PasswordChangeBody,
+  SessionResponse,
+  TokenCreateBody,
+  TokenCreated,
+  TokenList,
+} from '@motcua/contracts/auth';
 import { IdParams, Problem } from '@motcua/contracts/common';
 import { requireActor, SESSION_COOKIE } from '../../http/access.ts';
 import type { AuthService } from './auth.service.ts';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 429: Problem };
 
-export function authRoutes(auth: AuthService, options: { secureCookies: boolean }): FastifyPluginAsyncTypebox {
+export function authRoutes(
+  auth: AuthService,
+  options: { secureCookies: boolean },
+): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.post(
       '/api/auth/login',
-      { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'Đăng nhập', body: LoginBody, response: { 200: SessionResponse, ...problems } } },
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['auth'],
+          summary: 'Đăng nhập',
+          body: LoginBody,
+          response: { 200: SessionResponse, ...problems },
+        },
+      },
       async (request, reply) => {
         const result = await auth.login({ ...request.body, ip: request.ip, requestId: request.id });
         reply.setCookie(SESSION_COOKIE, result.sessionToken, {
@@ -27,13 +45,23 @@ export function authRoutes(auth: AuthService, options: { secureCookies: boolean 
 
     app.get(
       '/api/auth/me',
-      { config: { access: 'user' }, schema: { tags: ['auth'], summary: 'Người dùng hiện tại', response: { 200: SessionResponse, ...problems } } },
+      {
+        config: { access: 'user' },
+        schema: {
+          tags: ['auth'],
+          summary: 'Người dùng hiện tại',
+          response: { 200: SessionResponse, ...problems },
+        },
+      },
       async (request) => auth.me(requireActor(request), request.csrfToken ?? ''),
     );
 
     app.post(
       '/api/auth/logout',
-      { config: { access: 'user' }, schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 204: Type.Null(), ...problems } } },
+      {
+        config: { access: 'user' },
+        schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 204: Type.Null(), ...problems } },
+      },
       async (request, reply) => {
         await auth.logout(requireActor(request));
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -45,7 +73,12 @@ export function authRoutes(auth: AuthService, options: { secureCookies: boolean 
       '/api/auth/password',
       {
         config: { access: 'user' },
-        schema: { tags: ['auth'], summary: 'Đổi mật khẩu', body: PasswordChangeBody, response: { 204: Type.Null(), 422: Problem, ...problems } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Đổi mật khẩu',
+          body: PasswordChangeBody,
+          response: { 204: Type.Null(), 422: Problem, ...problems },
+        },
       },
       async (request, reply) => {
         await auth.changePassword(requireActor(request), request.body);
@@ -55,7 +88,14 @@ export function authRoutes(auth: AuthService, options: { secureCookies: boolean 
 
     app.get(
       '/api/tokens',
-      { config: { access: 'user' }, schema: { tags: ['auth'], summary: 'Mã truy cập API của tôi', response: { 200: TokenList, ...problems } } },
+      {
+        config: { access: 'user' },
+        schema: {
+          tags: ['auth'],
+          summary: 'Mã truy cập API của tôi',
+          response: { 200: TokenList, ...problems },
+        },
+      },
       async (request) => auth.listTokens(requireActor(request)),
     );
 
@@ -63,14 +103,28 @@ export function authRoutes(auth: AuthService, options: { secureCookies: boolean 
       '/api/tokens',
       {
         config: { access: 'user' },
-        schema: { tags: ['auth'], summary: 'Tạo mã truy cập API (hiện một lần)', body: TokenCreateBody, response: { 201: TokenCreated, ...problems } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Tạo mã truy cập API (hiện một lần)',
+          body: TokenCreateBody,
+          response: { 201: TokenCreated, ...problems },
+        },
       },
-      async (request, reply) => reply.code(201).send(await auth.createToken(requireActor(request), request.body)),
+      async (request, reply) =>
+        reply.code(201).send(await auth.createToken(requireActor(request), request.body)),
     );
 
     app.delete(
       '/api/tokens/:id',
-      { config: { access: 'user' }, schema: { tags: ['auth'], summary: 'Thu hồi mã truy cập API', params: IdParams, response: { 204: Type.Null(), ...problems } } },
+      {
+        config: { access: 'user' },
+        schema: {
+          tags: ['auth'],
+          summary: 'Thu hồi mã truy cập API',
+          params: IdParams,
+          response: { 204: Type.Null(), ...problems },
+        },
+      },
       async (request, reply) => {
         await auth.revokeToken(requireActor(request), request.params.id);
         return reply.code(204).send(null);

@@ -28,7 +28,11 @@ export function toMe(user: UserWithGrants) {
     unitName: user.unitName,
     mustChangePassword: user.mustChangePassword,
     roles: user.grants.flatMap((g) =>
-      toGrants([g]).map((grant) => ({ ...grant, unitName: g.unitName, includesSubunits: roleReach(grant.role) === 'subtree' })),
+      toGrants([g]).map((grant) => ({
+        ...grant,
+        unitName: g.unitName,
+        includesSubunits: roleReach(grant.role) === 'subtree',
+      })),
     ),
   };
 }
@@ -46,7 +50,11 @@ function actorOf(user: UserWithGrants, requestId: string, via: Actor['via'], ses
   };
 }
 
-export function createAuthService(deps: { db: Kysely<Database>; settings: AuthSettings; clock?: () => Date }) {
+export function createAuthService(deps: {
+  db: Kysely<Database>;
+  settings: AuthSettings;
+  clock?: () => Date;
+}) {
   const { db, settings } = deps;
   const now = deps.clock ?? (() => new Date());
 
@@ -62,7 +70,10 @@ export function createAuthService(deps: { db: Kysely<Database>; settings: AuthSe
     ] as const) {
       const seen = failures.get(key);
       if (seen && seen.count >= limit) {
-        const retryAfterSeconds = Math.max(1, Math.ceil((seen.oldest.getTime() + settings.loginWindowMinutes * 60_000 - at.getTime()) / 1000));
+        const retryAfterSeconds = Math.max(
+          1,
+          Math.ceil((seen.oldest.getTime() + settings.loginWindowMinutes * 60_000 - at.getTime()) / 1000),
+        );
         fail({ kind: 'TooManyAttempts', retryAfterSeconds });
       }
     }
@@ -163,7 +174,11 @@ export function createAuthService(deps: { db: Kysely<Database>; settings: AuthSe
       fail({ kind: 'Invalid', field: '/body/currentPassword', detail: 'current password is wrong' });
     }
     if (input.newPassword === input.currentPassword) {
-      fail({ kind: 'Invalid', field: '/body/newPassword', detail: 'the new password must differ from the current one' });
+      fail({
+        kind: 'Invalid',
+        field: '/body/newPassword',
+        detail: 'the new password must differ from the current one',
+      });
     }
     const passwordHash = await hashPassword(input.newPassword);
     await db.transaction().execute(async (trx) => {
@@ -184,9 +199,16 @@ export function createAuthService(deps: { db: Kysely<Database>; settings: AuthSe
 
   async function createToken(actor: Actor, input: { name: string; expiresInDays?: number | undefined }) {
     const secret = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
-    const expiresAt = input.expiresInDays ? new Date(now().getTime() + input.expiresInDays * 86_400_000) : null;
+    const expiresAt = input.expiresInDays
+      ? new Date(now().getTime() + input.expiresInDays * 86_400_000)
+      : null;
     const row = await db.transaction().execute(async (trx) => {
-      const inserted = await repo.insertToken(trx, { userId: actor.userId, name: input.name, secretHash: digest(secret), expiresAt });
+      const inserted = await repo.insertToken(trx, {
+        userId: actor.userId,
+        name: input.name,
+        secretHash: digest(secret),
+        expiresAt,
+      });
       await appendAudit(trx, {
         provinceCode: actor.provinceCode,
         actorId: actor.userId,
@@ -208,7 +230,8 @@ export function createAuthService(deps: { db: Kysely<Database>; settings: AuthSe
 
   async function revokeToken(actor: Actor, id: string) {
     await db.transaction().execute(async (trx) => {
-      if (!(await repo.revokeToken(trx, actor.userId, id, now()))) fail({ kind: 'NotFound', entity: 'api_token', id });
+      if (!(await repo.revokeToken(trx, actor.userId, id, now())))
+        fail({ kind: 'NotFound', entity: 'api_token', id });
       await appendAudit(trx, {
         provinceCode: actor.provinceCode,
         actorId: actor.userId,
@@ -227,12 +250,29 @@ export function createAuthService(deps: { db: Kysely<Database>; settings: AuthSe
     await repo.purgeFailures(db, new Date(at.getTime() - settings.loginWindowMinutes * 60_000));
   }
 
-  return { login, authenticateSession, authenticateToken, me, logout, changePassword, createToken, listTokens, revokeToken, purgeExpired };
+  return {
+    login,
+    authenticateSession,
+    authenticateToken,
+    me,
+    logout,
+    changePassword,
+    createToken,
+    listTokens,
+    revokeToken,
+    purgeExpired,
+  };
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;
 
-function tokenInfo(row: { id: string; name: string; created_at: Date; expires_at: Date | null; last_used_at: Date | null }) {
+function tokenInfo(row: {
+  id: string;
+  name: string;
+  created_at: Date;
+  expires_at: Date | null;
+  last_used_at: Date | null;
+}) {
   return {
     id: row.id,
     name: row.name,

@@ -9,7 +9,10 @@ export function healthRoutes(store: Store): FastifyPluginAsyncTypebox {
     let version: string | undefined;
     app.get(
       '/api/health',
-      { config: { access: 'public' }, schema: { tags: ['system'], summary: 'Tình trạng máy chủ', response: { 200: Health } } },
+      {
+        config: { access: 'public' },
+        schema: { tags: ['system'], summary: 'Tình trạng máy chủ', response: { 200: Health } },
+      },
       async () => {
         version ??= await store.serverVersion();
         return { status: 'ok' as const, version: APP_VERSION, store: { kind: store.kind, version } };

@@ -8,7 +8,10 @@ import { unitsRepository } from '../units/units.repository.ts';
 import { usersRepository } from '../users/users.repository.ts';
 
 /** Adds the sourced units (Lâm Đồng, Lâm Hà) that are not there yet; returns how many were added. */
-export async function seedUnits(db: Kysely<Database>, onProgress?: (done: number, total: number) => void): Promise<number> {
+export async function seedUnits(
+  db: Kysely<Database>,
+  onProgress?: (done: number, total: number) => void,
+): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const existing = await unitsRepository.listAll(trx);
     const idByKey = new Map<string, string>();
@@ -21,7 +24,8 @@ export async function seedUnits(db: Kysely<Database>, onProgress?: (done: number
         idByKey.set(unit.key, found.id);
       } else {
         const parentId = unit.parent ? idByKey.get(unit.parent) : null;
-        if (parentId === undefined) throw new Error(`seed: parent ${unit.parent} of ${unit.key} not seeded before it`);
+        if (parentId === undefined)
+          throw new Error(`seed: parent ${unit.parent} of ${unit.key} not seeded before it`);
         // Every seeded unit below the country belongs to province 68 (Lâm Đồng).
         const provinceCode = unit.kind === 'country' ? '00' : '68';
         const id = await unitsRepository.insert(trx, {
@@ -67,9 +71,27 @@ export async function seedUnits(db: Kysely<Database>, onProgress?: (done: number
 export const DEMO_USERS = [
   { username: 'quantri', fullName: 'Nguyễn Văn Quản', role: 'admin', unitKey: 'VN', homeKey: '68' },
   { username: 'vanhanh', fullName: 'Trần Thị Vân', role: 'ioc_operator', unitKey: '68', homeKey: '68' },
-  { username: 'lanhdao', fullName: 'Lê Minh Đạo', role: 'leader', unitKey: '24871-2025', homeKey: '24871-2025' },
-  { username: 'chuyenvien', fullName: 'Phạm Thu Hà', role: 'specialist', unitKey: '24871-2025', homeKey: '24871-2025' },
-  { username: 'motcua', fullName: 'Hoàng Thị Mai', role: 'receptionist', unitKey: '24871-2025', homeKey: '24871-pasc' },
+  {
+    username: 'lanhdao',
+    fullName: 'Lê Minh Đạo',
+    role: 'leader',
+    unitKey: '24871-2025',
+    homeKey: '24871-2025',
+  },
+  {
+    username: 'chuyenvien',
+    fullName: 'Phạm Thu Hà',
+    role: 'specialist',
+    unitKey: '24871-2025',
+    homeKey: '24871-2025',
+  },
+  {
+    username: 'motcua',
+    fullName: 'Hoàng Thị Mai',
+    role: 'receptionist',
+    unitKey: '24871-2025',
+    homeKey: '24871-pasc',
+  },
 ] as const;
 
 export interface DemoCredential {
@@ -87,7 +109,9 @@ export async function seedDemoUsers(db: Kysely<Database>, fixedPassword?: string
   const units = await unitsRepository.listAll(db);
   const byKey = (key: string) => {
     const unit = LAM_DONG_UNITS.find((u) => u.key === key)!;
-    return units.find((u) => (unit.code ? u.code === unit.code && u.validFrom === unit.validFrom : u.name === unit.name))!;
+    return units.find((u) =>
+      unit.code ? u.code === unit.code && u.validFrom === unit.validFrom : u.name === unit.name,
+    )!;
   };
   const created: DemoCredential[] = [];
   for (const demo of DEMO_USERS) {
@@ -99,7 +123,14 @@ export async function seedDemoUsers(db: Kysely<Database>, fixedPassword?: string
     await db.transaction().execute(async (trx) => {
       const id = await usersRepository.insert(
         trx,
-        { username: demo.username, fullName: demo.fullName, unitId: home.id, passwordHash, isDemo: true, mustChangePassword: false },
+        {
+          username: demo.username,
+          fullName: demo.fullName,
+          unitId: home.id,
+          passwordHash,
+          isDemo: true,
+          mustChangePassword: false,
+        },
         [{ role: demo.role, unitId: grantUnit.id }],
       );
       await appendAudit(trx, {

@@ -76,19 +76,32 @@ export const unitsRepository = {
 
   async codeTaken(db: Db, code: string, validFrom: string | null): Promise<boolean> {
     let query = db.selectFrom('units').select('id').where('code', '=', code);
-    query = validFrom === null ? query.where('valid_from', 'is', null) : query.where('valid_from', '=', validFrom);
+    query =
+      validFrom === null ? query.where('valid_from', 'is', null) : query.where('valid_from', '=', validFrom);
     return (await query.executeTakeFirst()) !== undefined;
   },
 
-  async insertLink(db: Db, link: { predecessorId: string; successorId: string; effectiveOn: string; basis: string | null }) {
+  async insertLink(
+    db: Db,
+    link: { predecessorId: string; successorId: string; effectiveOn: string; basis: string | null },
+  ) {
     await db
       .insertInto('unit_links')
-      .values({ predecessor_id: link.predecessorId, successor_id: link.successorId, effective_on: link.effectiveOn, basis: link.basis })
+      .values({
+        predecessor_id: link.predecessorId,
+        successor_id: link.successorId,
+        effective_on: link.effectiveOn,
+        basis: link.basis,
+      })
       .onConflict((oc) => oc.columns(['predecessor_id', 'successor_id']).doNothing())
       .execute();
   },
 
-  async update(db: Db, id: string, patch: { name?: string; nameEn?: string; validTo?: string | null; source?: string }) {
+  async update(
+    db: Db,
+    id: string,
+    patch: { name?: string; nameEn?: string; validTo?: string | null; source?: string },
+  ) {
     await db
       .updateTable('units')
       .set({
@@ -102,7 +115,10 @@ export const unitsRepository = {
   },
 
   async count(db: Db): Promise<number> {
-    const row = await db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('units')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   },
 };

@@ -12,14 +12,27 @@ export function unitsRoutes(units: UnitsService): FastifyPluginAsyncTypebox {
       '/api/units',
       {
         config: { access: { permission: 'units.read' } },
-        schema: { tags: ['units'], summary: 'Đơn vị trong phạm vi của tôi', querystring: UnitListQuery, response: { 200: UnitList, ...problems } },
+        schema: {
+          tags: ['units'],
+          summary: 'Đơn vị trong phạm vi của tôi',
+          querystring: UnitListQuery,
+          response: { 200: UnitList, ...problems },
+        },
       },
       async (request) => units.list(requireActor(request), request.query),
     );
 
     app.get(
       '/api/units/:id',
-      { config: { access: { permission: 'units.read' } }, schema: { tags: ['units'], summary: 'Một đơn vị', params: IdParams, response: { 200: Unit, ...problems } } },
+      {
+        config: { access: { permission: 'units.read' } },
+        schema: {
+          tags: ['units'],
+          summary: 'Một đơn vị',
+          params: IdParams,
+          response: { 200: Unit, ...problems },
+        },
+      },
       async (request) => units.get(requireActor(request), request.params.id),
     );
 
@@ -27,7 +40,12 @@ export function unitsRoutes(units: UnitsService): FastifyPluginAsyncTypebox {
       '/api/units',
       {
         config: { access: { permission: 'units.manage' } },
-        schema: { tags: ['units'], summary: 'Thêm đơn vị', body: UnitCreateBody, response: { 201: Unit, 409: Problem, 422: Problem, ...problems } },
+        schema: {
+          tags: ['units'],
+          summary: 'Thêm đơn vị',
+          body: UnitCreateBody,
+          response: { 201: Unit, 409: Problem, 422: Problem, ...problems },
+        },
       },
       async (request, reply) => reply.code(201).send(await units.create(requireActor(request), request.body)),
     );
@@ -36,7 +54,13 @@ export function unitsRoutes(units: UnitsService): FastifyPluginAsyncTypebox {
       '/api/units/:id',
       {
         config: { access: { permission: 'units.manage' } },
-        schema: { tags: ['units'], summary: 'Sửa đơn vị', params: IdParams, body: UnitUpdateBody, response: { 200: Unit, 422: Problem, ...problems } },
+        schema: {
+          tags: ['units'],
+          summary: 'Sửa đơn vị',
+          params: IdParams,
+          body: UnitUpdateBody,
+          response: { 200: Unit, 422: Problem, ...problems },
+        },
       },
       async (request) => units.update(requireActor(request), request.params.id, request.body),
     );

@@ -19,7 +19,11 @@ export function createUnitsService(deps: { db: Kysely<Database> }) {
   }
 
   /** Throws NotFound / Forbidden unless the grants allow `permission` on the unit. */
-  async function authorize(grants: readonly Grant[], permission: Permission, unitId: string): Promise<UnitRow> {
+  async function authorize(
+    grants: readonly Grant[],
+    permission: Permission,
+    unitId: string,
+  ): Promise<UnitRow> {
     const { tree } = await loadTree();
     const unit = tree.get(unitId) as UnitRow | undefined;
     const path = tree.pathTo(unitId);
@@ -28,7 +32,10 @@ export function createUnitsService(deps: { db: Kysely<Database> }) {
     return unit;
   }
 
-  async function list(actor: Actor, query: { at?: string | undefined; kind?: string | undefined; parentId?: string | undefined }) {
+  async function list(
+    actor: Actor,
+    query: { at?: string | undefined; kind?: string | undefined; parentId?: string | undefined },
+  ) {
     const { units, tree } = await loadTree();
     const items = units.filter((unit) => {
       const path = tree.pathTo(unit.id);
@@ -51,32 +58,53 @@ export function createUnitsService(deps: { db: Kysely<Database> }) {
     const parentPath = parent ? tree.pathTo(parent.id) : undefined;
     // A root (a country) can only be added by whoever manages an existing root: i.e. the system administrator.
     const roots = units.filter((u) => u.parentId === null);
-    const allowed = parentPath ? can(actor.grants, 'units.manage', parentPath) : roots.some((r) => can(actor.grants, 'units.manage', tree.pathTo(r.id) ?? []));
+    const allowed = parentPath
+      ? can(actor.grants, 'units.manage', parentPath)
+      : roots.some((r) => can(actor.grants, 'units.manage', tree.pathTo(r.id) ?? []));
     if (!allowed) fail({ kind: 'Forbidden', permission: 'units.manage' });
     if (!canNest(body.kind, parent?.kind ?? null)) {
-      fail({ kind: 'Invalid', field: '/body/kind', detail: `a ${body.kind} cannot be placed under ${parent ? `a ${parent.kind}` : 'nothing'}` });
+      fail({
+        kind: 'Invalid',
+        field: '/body/kind',
+        detail: `a ${body.kind} cannot be placed under ${parent ? `a ${parent.kind}` : 'nothing'}`,
+      });
     }
     const validity = { validFrom: body.validFrom ?? null, validTo: body.validTo ?? null };
     const invalid = validityProblem(validity);
     if (invalid) fail({ kind: 'Invalid', field: '/body/validTo', detail: invalid });
     if (parent && !fitsWithin(validity, parent)) {
-      fail({ kind: 'Invalid', field: '/body/validFrom', detail: 'the unit must lie within its parent’s validity dates' });
+      fail({
+        kind: 'Invalid',
+        field: '/body/validFrom',
+        detail: 'the unit must lie within its parent’s validity dates',
+      });
     }
     let provinceCode = parent?.provinceCode ?? '00';
     if (body.kind === 'province') {
       provinceCode = body.provinceCode ?? body.code ?? '';
-      if (!/^[0-9]{2}$/.test(provinceCode)) fail({ kind: 'Invalid', field: '/body/code', detail: 'a province needs its two-digit GSO code' });
+      if (!/^[0-9]{2}$/.test(provinceCode))
+        fail({ kind: 'Invalid', field: '/body/code', detail: 'a province needs its two-digit GSO code' });
     }
     const predecessors = body.predecessorIds ?? [];
     for (const [index, id] of predecessors.entries()) {
-      if (!tree.get(id)) fail({ kind: 'Invalid', field: `/body/predecessorIds/${index}`, detail: 'no such unit' });
+      if (!tree.get(id))
+        fail({ kind: 'Invalid', field: `/body/predecessorIds/${index}`, detail: 'no such unit' });
     }
     if (predecessors.length > 0 && !validity.validFrom) {
-      fail({ kind: 'Invalid', field: '/body/validFrom', detail: 'a unit formed from predecessors needs the date it was formed' });
+      fail({
+        kind: 'Invalid',
+        field: '/body/validFrom',
+        detail: 'a unit formed from predecessors needs the date it was formed',
+      });
     }
     return db.transaction().execute(async (trx) => {
       if (body.code && (await repo.codeTaken(trx, body.code, validity.validFrom))) {
-        fail({ kind: 'Conflict', entity: 'unit', field: '/body/code', detail: `code ${body.code} already exists from the same date` });
+        fail({
+          kind: 'Conflict',
+          entity: 'unit',
+          field: '/body/code',
+          detail: `code ${body.code} already exists from the same date`,
+        });
       }
       const id = await repo.insert(trx, {
         code: body.code ?? null,
@@ -90,7 +118,12 @@ export function createUnitsService(deps: { db: Kysely<Database> }) {
         source: body.source ?? null,
       });
       for (const predecessorId of predecessors) {
-        await repo.insertLink(trx, { predecessorId, successorId: id, effectiveOn: validity.validFrom!, basis: body.source ?? null });
+        await repo.insertLink(trx, {
+          predecessorId,
+          successorId: id,
+          effectiveOn: validity.validFrom!,
+          basis: body.source ?? null,
+        });
       }
       await appendAudit(trx, {
         provinceCode,

@@ -6,7 +6,11 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 export const usersRepository = {
   async list(db: Db) {
-    const users = await db.selectFrom('users').select(['id', 'username', 'full_name', 'unit_id', 'active']).orderBy('username').execute();
+    const users = await db
+      .selectFrom('users')
+      .select(['id', 'username', 'full_name', 'unit_id', 'active'])
+      .orderBy('username')
+      .execute();
     const roles = await db.selectFrom('user_roles').select(['user_id', 'role', 'unit_id']).execute();
     return users.map((u) => ({
       id: u.id,
@@ -14,17 +18,29 @@ export const usersRepository = {
       fullName: u.full_name,
       unitId: u.unit_id,
       active: u.active,
-      roles: toGrants(roles.filter((r) => r.user_id === u.id).map((r) => ({ role: r.role, unitId: r.unit_id }))),
+      roles: toGrants(
+        roles.filter((r) => r.user_id === u.id).map((r) => ({ role: r.role, unitId: r.unit_id })),
+      ),
     }));
   },
 
   async usernameTaken(db: Db, username: string): Promise<boolean> {
-    return (await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst()) !== undefined;
+    return (
+      (await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst()) !==
+      undefined
+    );
   },
 
   async insert(
     db: Db,
-    user: { username: string; fullName: string; unitId: string; passwordHash: string; isDemo: boolean; mustChangePassword: boolean },
+    user: {
+      username: string;
+      fullName: string;
+      unitId: string;
+      passwordHash: string;
+      isDemo: boolean;
+      mustChangePassword: boolean;
+    },
     roles: { role: string; unitId: string }[],
   ): Promise<string> {
     const row = await db

@@ -12,7 +12,12 @@ export function usersRoutes(users: UsersService): FastifyPluginAsyncTypebox {
       '/api/users',
       {
         config: { access: { permission: 'users.read' } },
-        schema: { tags: ['users'], summary: 'Cán bộ trong phạm vi của tôi', querystring: UserListQuery, response: { 200: UserList, ...problems } },
+        schema: {
+          tags: ['users'],
+          summary: 'Cán bộ trong phạm vi của tôi',
+          querystring: UserListQuery,
+          response: { 200: UserList, ...problems },
+        },
       },
       async (request) => users.list(requireActor(request), request.query),
     );
@@ -21,7 +26,12 @@ export function usersRoutes(users: UsersService): FastifyPluginAsyncTypebox {
       '/api/users',
       {
         config: { access: { permission: 'users.manage' } },
-        schema: { tags: ['users'], summary: 'Thêm cán bộ', body: UserCreateBody, response: { 201: User, 409: Problem, ...problems } },
+        schema: {
+          tags: ['users'],
+          summary: 'Thêm cán bộ',
+          body: UserCreateBody,
+          response: { 201: User, 409: Problem, ...problems },
+        },
       },
       async (request, reply) => reply.code(201).send(await users.create(requireActor(request), request.body)),
     );

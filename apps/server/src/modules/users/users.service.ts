@@ -29,11 +29,23 @@ export function createUsersService(deps: { db: Kysely<Database>; units: UnitsSer
     const passwordHash = await hashPassword(body.password);
     return db.transaction().execute(async (trx) => {
       if (await repo.usernameTaken(trx, body.username)) {
-        fail({ kind: 'Conflict', entity: 'user', field: '/body/username', detail: `user name ${body.username} is taken` });
+        fail({
+          kind: 'Conflict',
+          entity: 'user',
+          field: '/body/username',
+          detail: `user name ${body.username} is taken`,
+        });
       }
       const id = await repo.insert(
         trx,
-        { username: body.username, fullName: body.fullName.normalize('NFC'), unitId: body.unitId, passwordHash, isDemo: false, mustChangePassword: true },
+        {
+          username: body.username,
+          fullName: body.fullName.normalize('NFC'),
+          unitId: body.unitId,
+          passwordHash,
+          isDemo: false,
+          mustChangePassword: true,
+        },
         body.roles,
       );
       await appendAudit(trx, {
@@ -46,7 +58,14 @@ export function createUsersService(deps: { db: Kysely<Database>; units: UnitsSer
         requestId: actor.requestId,
         details: { username: body.username, roles: body.roles },
       });
-      return { id, username: body.username, fullName: body.fullName.normalize('NFC'), unitId: body.unitId, active: true, roles: body.roles };
+      return {
+        id,
+        username: body.username,
+        fullName: body.fullName.normalize('NFC'),
+        unitId: body.unitId,
+        active: true,
+        roles: body.roles,
+      };
     });
   }
 

@@ -41,7 +41,7 @@ export function LoginPage({ expired }: { expired: boolean }) {
 
   const retry = error?.retryAfterSeconds;
   return (
-    <div className="narrow">
+    <div className="narrow narrow--center">
       <Page title={t('login.title')} intro={t('login.intro')}>
         {expired && !error ? (
           <p className="alert alert--info" role="status">

@@ -83,12 +83,16 @@ export function HomePage() {
 
       <section aria-labelledby="account">
         <h2 id="account">{t('home.account')}</h2>
-        <ul className="link-list card">
-          <li>
-            <Link to={ROUTES.password}>{t('nav.password')}</Link>
-            <span className="link-list__note">{t('home.account.password', { username: user.username })}</span>
-          </li>
-        </ul>
+        <div className="card">
+          <ul className="link-list">
+            <li>
+              <Link to={ROUTES.password}>{t('nav.password')}</Link>
+              <span className="link-list__note">
+                {t('home.account.password', { username: user.username })}
+              </span>
+            </li>
+          </ul>
+        </div>
       </section>
     </Page>
   );

@@ -155,6 +155,14 @@ export function UnitCreateForm({ units, onCreated }: Props) {
         >
           <ErrorSummary error={error} fieldErrors={fieldErrors} fieldIds={FIELD_IDS} />
           <Field
+            id={FIELD_IDS.code}
+            label={t('unitForm.code')}
+            hint={t('unitForm.codeHint')}
+            error={fieldErrors['code']}
+          >
+            {text('code')}
+          </Field>
+          <Field
             id={FIELD_IDS.name}
             label={t('unitForm.name')}
             hint={t('unitForm.nameHint')}
@@ -169,14 +177,6 @@ export function UnitCreateForm({ units, onCreated }: Props) {
             error={fieldErrors['nameEn']}
           >
             {text('nameEn')}
-          </Field>
-          <Field
-            id={FIELD_IDS.code}
-            label={t('unitForm.code')}
-            hint={t('unitForm.codeHint')}
-            error={fieldErrors['code']}
-          >
-            {text('code')}
           </Field>
           <Field id={FIELD_IDS.kind} label={t('unitForm.kind')} error={fieldErrors['kind']}>
             {(control) => (

@@ -1,21 +1,40 @@
 import type { Unit } from '@motcua/contracts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, type Translate } from '../../i18n/i18n.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import type { UnitNode } from './tree.ts';
+
+/** Branches open by default in a large tree: the country and provinces; districts open on demand. */
+const OPEN_KINDS: ReadonlySet<Unit['kind']> = new Set(['country', 'province']);
 
 interface TreeProps {
   nodes: readonly UnitNode[];
   /** Every unit in reach (any date), to name predecessors and successors not valid on the chosen date. */
   names: ReadonlyMap<string, string>;
   label: string;
-  /** Open every branch (while filtering); otherwise only the top level is open. */
+  /** Open every branch (a small tree, or while filtering). */
   expanded: boolean;
+}
+
+/** "Hiệu lực: 28/10/1987 – 30/06/2025", "Hiệu lực từ 01/07/2025"…; nothing for a unit with no known bounds. */
+function validityText(unit: Unit, t: Translate): string | null {
+  const { validFrom, validTo } = unit;
+  if (validFrom && validTo)
+    return t('units.validity', { from: formatDate(validFrom), to: formatDate(validTo) });
+  if (validFrom) return t('units.validFrom', { date: formatDate(validFrom) });
+  if (validTo) return t('units.validTo', { date: formatDate(validTo) });
+  return null;
 }
 
 function UnitDetails({ unit, names }: { unit: Unit; names: ReadonlyMap<string, string> }) {
   const { t, lang } = useI18n();
-  const nameList = (ids: readonly string[]) =>
-    ids.map((id) => names.get(id) ?? t('units.outOfReach')).join(', ');
+  const nameList = (ids: readonly string[]) => {
+    const known = ids.flatMap((id) => names.get(id) ?? []);
+    const unknown = ids.length - known.length;
+    if (unknown === 1) known.push(t('units.outOfReach'));
+    if (unknown > 1) known.push(t('units.outOfReachMany', { count: unknown }));
+    return known.join(', ');
+  };
+  const validity = validityText(unit, t);
   return (
     <div className="unit__body">
       <p className="unit__title">
@@ -31,12 +50,7 @@ function UnitDetails({ unit, names }: { unit: Unit; names: ReadonlyMap<string, s
       ) : null}
       <p className="unit__meta">
         <span>{unit.code ? t('units.code', { code: unit.code }) : t('units.noCode')}</span>
-        <span>
-          {t('units.validity', {
-            from: unit.validFrom ? formatDate(unit.validFrom) : t('units.validFromUnknown'),
-            to: unit.validTo ? formatDate(unit.validTo) : t('units.validToOpen'),
-          })}
-        </span>
+        {validity ? <span>{validity}</span> : null}
       </p>
       {unit.predecessorIds.length > 0 ? (
         <p className="unit__lineage">{t('units.formedFrom', { names: nameList(unit.predecessorIds) })}</p>
@@ -65,7 +79,7 @@ function UnitItem({
     <li className="unit">
       <UnitDetails unit={unit} names={names} />
       {children.length > 0 ? (
-        <details className="unit__children" open={expanded || depth === 0}>
+        <details className="unit__children" open={expanded || depth === 0 || OPEN_KINDS.has(unit.kind)}>
           <summary>
             {t('units.children', { count: children.length })}
             <span className="visually-hidden" lang="vi">

@@ -12,6 +12,8 @@ import { useUnitList } from './use-unit-list.ts';
 
 /** The last day of the three-level structure (districts were abolished on 1 July 2025). */
 const LAST_THREE_LEVEL_DAY = '2025-06-30';
+/** A tree this small is shown fully expanded. */
+const SMALL_TREE = 60;
 
 export function UnitsPage() {
   const { t } = useI18n();
@@ -51,7 +53,7 @@ export function UnitsPage() {
         nodes={shown}
         names={names}
         label={t('units.treeLabel', { date: formatDate(at) })}
-        expanded={query.trim() !== ''}
+        expanded={query.trim() !== '' || countUnits(tree) <= SMALL_TREE}
       />
     );
   }
