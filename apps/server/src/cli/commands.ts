@@ -1,21 +1,16 @@
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { SingleBar, Presets } from 'cli-progress';
-import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import { isRole } from '@motcua/domain/permissions/roles';
 import { UNIT_KINDS, type UnitKind } from '@motcua/domain/units/units';
 import type { Config } from '../config.ts';
 import { createServices } from '../app.ts';
 import { migrate } from '../db/migrate.ts';
 import { openStore, type Store } from '../db/store.ts';
-import type { Database } from '../db/schema.ts';
-import { buildServer } from '../http/server.ts';
-import { createLogger } from '../logger.ts';
 import { verifyAudit } from '../modules/audit/audit.repository.ts';
 import type { Actor } from '../modules/actor.ts';
 import { seedDemoUsers, seedUnits } from '../modules/seed/seed.service.ts';
-import { createAppRoutes } from '../routes.ts';
+import { openApiText } from '../http/openapi.ts';
 
 function bar(label: string) {
   return new SingleBar(
@@ -210,25 +205,8 @@ export async function auditVerify(config: Config): Promise<number> {
   });
 }
 
-/** The OpenAPI document, built from the route schemas without opening a database. */
 export async function printOpenApi(out?: string): Promise<void> {
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ max: 1 }) }) });
-  const store: Store = { kind: 'pglite', db, serverVersion: async () => 'n/a', close: () => db.destroy() };
-  const services = createServices(store, {
-    sessionHours: 8,
-    loginMaxFailures: 5,
-    loginWindowMinutes: 15,
-  } as Config);
-  const server = await buildServer({
-    logger: createLogger('silent'),
-    auth: services.auth,
-    trustProxy: false,
-    routes: createAppRoutes(store, services, false),
-  });
-  await server.ready();
-  const text = `${JSON.stringify(server.swagger(), null, 2)}\n`;
-  await server.close();
-  await db.destroy();
+  const text = await openApiText();
   if (out) fs.writeFileSync(out, text);
   else process.stdout.write(text);
 }

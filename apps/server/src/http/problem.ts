@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainFailure, type DomainError } from '@motcua/domain/errors';
+import { DomainFailure, type DomainError, type Text } from '@motcua/domain/errors';
+import { validationMessage } from './validation-messages.ts';
 import { DETAILS, PROBLEM_TITLES, pickLang, type ProblemType } from './messages.ts';
 
 interface ProblemBody {
@@ -18,7 +19,7 @@ function fromDomain(error: DomainError): {
   status: number;
   type: ProblemType;
   field?: string;
-  detail?: string;
+  detail?: string | Text;
 } {
   switch (error.kind) {
     case 'NotFound':
@@ -85,7 +86,9 @@ export function toProblem(error: unknown, request: FastifyRequest): ProblemBody 
     const detail =
       error.error.kind === 'TooManyAttempts'
         ? DETAILS.tooManyAttempts[lang](error.error.retryAfterSeconds)
-        : mapped.detail;
+        : typeof mapped.detail === 'object'
+          ? mapped.detail[lang]
+          : mapped.detail;
     return problem(request, mapped.status, mapped.type, {
       ...(detail ? { detail } : {}),
       ...(mapped.field ? { field: mapped.field } : {}),
@@ -95,7 +98,7 @@ export function toProblem(error: unknown, request: FastifyRequest): ProblemBody 
   if (fastifyError.validation) {
     const errors = fastifyError.validation.map((e) => ({
       field: fieldOf(fastifyError.validationContext, e),
-      message: e.message ?? e.keyword,
+      message: validationMessage(e, lang),
     }));
     return problem(request, 400, 'invalid', {
       detail: `${errors[0]?.field}: ${errors[0]?.message}`,

@@ -90,6 +90,8 @@ describe(`auth (${storeLabel})`, () => {
     });
     assert.equal(short.statusCode, 400);
     assert.equal(short.json().field, '/body/newPassword');
+    assert.equal(short.json().errors[0].message, 'phải có ít nhất 10 ký tự');
+    assert.equal(wrong.json().detail, 'Mật khẩu hiện tại không đúng');
     const ok = await first.request('POST', '/api/auth/password', {
       currentPassword: DEMO_PASSWORD,
       newPassword: 'a-new-long-password',

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { fail } from '@motcua/domain/errors';
+import { fail, text } from '@motcua/domain/errors';
 import { roleReach } from '@motcua/domain/permissions/roles';
 import type { Database } from '../../db/schema.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
@@ -171,13 +171,13 @@ export function createAuthService(deps: {
   async function changePassword(actor: Actor, input: { currentPassword: string; newPassword: string }) {
     const user = await repo.findUserById(db, actor.userId);
     if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
-      fail({ kind: 'Invalid', field: '/body/currentPassword', detail: 'current password is wrong' });
+      fail({ kind: 'Invalid', field: '/body/currentPassword', detail: text('Mật khẩu hiện tại không đúng', 'The current password is wrong') });
     }
     if (input.newPassword === input.currentPassword) {
       fail({
         kind: 'Invalid',
         field: '/body/newPassword',
-        detail: 'the new password must differ from the current one',
+        detail: text('Mật khẩu mới phải khác mật khẩu hiện tại', 'The new password must differ from the current one'),
       });
     }
     const passwordHash = await hashPassword(input.newPassword);

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { UnitCreateBody, UnitUpdateBody } from '@motcua/contracts/units';
-import { fail } from '@motcua/domain/errors';
+import { fail, text } from '@motcua/domain/errors';
 import { can, type Grant } from '@motcua/domain/permissions/access';
 import type { Permission } from '@motcua/domain/permissions/roles';
 import { indexTree } from '@motcua/domain/units/tree';
@@ -9,6 +9,8 @@ import type { Database } from '../../db/schema.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../actor.ts';
 import { unitsRepository as repo, type UnitRow } from './units.repository.ts';
+
+const ENDS_BEFORE_START = text('Ngày hết hiệu lực trước ngày bắt đầu', 'validTo is before validFrom');
 
 export function createUnitsService(deps: { db: Kysely<Database> }) {
   const { db } = deps;
@@ -54,7 +56,7 @@ export function createUnitsService(deps: { db: Kysely<Database> }) {
   async function create(actor: Actor, body: UnitCreateBody) {
     const { units, tree } = await loadTree();
     const parent = body.parentId ? (tree.get(body.parentId) as UnitRow | undefined) : undefined;
-    if (body.parentId && !parent) fail({ kind: 'Invalid', field: '/body/parentId', detail: 'no such unit' });
+    if (body.parentId && !parent) fail({ kind: 'Invalid', field: '/body/parentId', detail: text('Không có đơn vị này', 'No such unit') });
     const parentPath = parent ? tree.pathTo(parent.id) : undefined;
     // A root (a country) can only be added by whoever manages an existing root: i.e. the system administrator.
     const roots = units.filter((u) => u.parentId === null);
@@ -66,35 +68,44 @@ export function createUnitsService(deps: { db: Kysely<Database> }) {
       fail({
         kind: 'Invalid',
         field: '/body/kind',
-        detail: `a ${body.kind} cannot be placed under ${parent ? `a ${parent.kind}` : 'nothing'}`,
+        detail: text(
+          `Loại đơn vị “${body.kind}” không thể đặt dưới “${parent?.kind ?? '—'}”`,
+          `A ${body.kind} cannot be placed under ${parent ? `a ${parent.kind}` : 'nothing'}`,
+        ),
       });
     }
     const validity = { validFrom: body.validFrom ?? null, validTo: body.validTo ?? null };
     const invalid = validityProblem(validity);
-    if (invalid) fail({ kind: 'Invalid', field: '/body/validTo', detail: invalid });
+    if (invalid) fail({ kind: 'Invalid', field: '/body/validTo', detail: ENDS_BEFORE_START });
     if (parent && !fitsWithin(validity, parent)) {
       fail({
         kind: 'Invalid',
         field: '/body/validFrom',
-        detail: 'the unit must lie within its parent’s validity dates',
+        detail: text(
+          'Thời gian hiệu lực của đơn vị phải nằm trong thời gian hiệu lực của đơn vị cấp trên',
+          'The unit must lie within its parent’s validity dates',
+        ),
       });
     }
     let provinceCode = parent?.provinceCode ?? '00';
     if (body.kind === 'province') {
       provinceCode = body.provinceCode ?? body.code ?? '';
       if (!/^[0-9]{2}$/.test(provinceCode))
-        fail({ kind: 'Invalid', field: '/body/code', detail: 'a province needs its two-digit GSO code' });
+        fail({ kind: 'Invalid', field: '/body/code', detail: text('Tỉnh cần mã GSO 2 chữ số', 'A province needs its two-digit GSO code') });
     }
     const predecessors = body.predecessorIds ?? [];
     for (const [index, id] of predecessors.entries()) {
       if (!tree.get(id))
-        fail({ kind: 'Invalid', field: `/body/predecessorIds/${index}`, detail: 'no such unit' });
+        fail({ kind: 'Invalid', field: `/body/predecessorIds/${index}`, detail: text('Không có đơn vị này', 'No such unit') });
     }
     if (predecessors.length > 0 && !validity.validFrom) {
       fail({
         kind: 'Invalid',
         field: '/body/validFrom',
-        detail: 'a unit formed from predecessors needs the date it was formed',
+        detail: text(
+          'Đơn vị hình thành từ đơn vị khác cần có ngày bắt đầu hiệu lực',
+          'A unit formed from predecessors needs the date it was formed',
+        ),
       });
     }
     return db.transaction().execute(async (trx) => {
@@ -103,7 +114,7 @@ export function createUnitsService(deps: { db: Kysely<Database> }) {
           kind: 'Conflict',
           entity: 'unit',
           field: '/body/code',
-          detail: `code ${body.code} already exists from the same date`,
+          detail: text(`Mã ${body.code} đã tồn tại với cùng ngày hiệu lực`, `Code ${body.code} already exists from the same date`),
         });
       }
       const id = await repo.insert(trx, {
@@ -143,7 +154,7 @@ export function createUnitsService(deps: { db: Kysely<Database> }) {
   async function update(actor: Actor, id: string, body: UnitUpdateBody) {
     const unit = await authorize(actor.grants, 'units.manage', id);
     if (body.validTo !== undefined && validityProblem({ validFrom: unit.validFrom, validTo: body.validTo })) {
-      fail({ kind: 'Invalid', field: '/body/validTo', detail: 'validTo is before validFrom' });
+      fail({ kind: 'Invalid', field: '/body/validTo', detail: ENDS_BEFORE_START });
     }
     return db.transaction().execute(async (trx) => {
       await repo.update(trx, id, { ...body, ...(body.name ? { name: body.name.normalize('NFC') } : {}) });

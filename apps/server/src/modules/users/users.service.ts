@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { UserCreateBody } from '@motcua/contracts/users';
-import { fail } from '@motcua/domain/errors';
+import { fail, text } from '@motcua/domain/errors';
 import { can } from '@motcua/domain/permissions/access';
 import type { Database } from '../../db/schema.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
@@ -33,7 +33,7 @@ export function createUsersService(deps: { db: Kysely<Database>; units: UnitsSer
           kind: 'Conflict',
           entity: 'user',
           field: '/body/username',
-          detail: `user name ${body.username} is taken`,
+          detail: text(`Tên đăng nhập ${body.username} đã có người dùng`, `User name ${body.username} is taken`),
         });
       }
       const id = await repo.insert(
