@@ -17,6 +17,7 @@ import { max, onCleanup, percentile, sleep, tempDir } from './lib.ts';
 export const PROBE_INTERVAL_MS = 20;
 const BASELINE_MS = 2000;
 const LEAD_MS = 200;
+const LOOP_RESOLUTION_MS = 5;
 const MAX_WINDOW_MS = 120_000;
 
 export const heavySql = (rows: number) =>
@@ -107,11 +108,13 @@ async function probeDuring(url: string, action: () => Promise<void>): Promise<Wi
   try {
     await new Promise((resolve) => prober.once('online', resolve));
     await sleep(LEAD_MS);
-    const loop = monitorEventLoopDelay({ resolution: 5 });
+    const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
     loop.enable();
     const from = performance.timeOrigin + performance.now();
     await action();
     const to = performance.timeOrigin + performance.now();
+    // A loop blocked for the whole action records its delay only when the sampling timer fires afterwards.
+    await sleep(LOOP_RESOLUTION_MS * 4);
     loop.disable();
     prober.postMessage('stop');
     const { samples, errors } = await result;

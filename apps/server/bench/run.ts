@@ -56,7 +56,7 @@ function sideBySide<T extends object>(
   const values = (runs: T[] | undefined, key: keyof T) =>
     (runs ?? []).map((r) => r[key] as unknown as number);
   return table(title, [
-    ['', ...names, `${names[1]} ÷ ${names[0]}`],
+    ['', ...names, `${names[1]}÷${names[0]}`],
     ...rows.map(([label, key, digits]) => [
       label,
       cell(values(a, key), digits),
@@ -106,8 +106,9 @@ async function main() {
     ];
     out.push(
       sideBySide(
-        `1. GET /api/health every ${PROBE_INTERVAL_MS} ms while a heavy query runs (${fmt(rows)} rows sorted)`,
-        ['worker (real store+app)', 'naive (PGlite on main thread)'],
+        `1. GET /api/health every ${PROBE_INTERVAL_MS} ms while a heavy query runs (${fmt(rows)} rows sorted)\n` +
+          '   worker = real store (PGlite on a worker thread) + real app; naive = PGlite and node:http on one thread',
+        ['worker', 'naive'],
         r.worker,
         r.naive,
         rowsOf,

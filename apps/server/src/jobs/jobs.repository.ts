@@ -148,12 +148,13 @@ export const jobsRepository = {
   },
 
   /**
+   * last_error is kept: "succeeded on attempt 3 after X" is worth knowing.
    * Only the current lease holder may settle a job: if this runner's lease expired and the job was swept and
    * claimed again, its late result is ignored (returns false) and the new holder's run counts.
    */
   async complete(db: Db, job: ClaimedJob, now: Date): Promise<boolean> {
     const result = await leaseOf(db, job)
-      .set({ done_at: now, locked_until: null, locked_by: null, last_error: null })
+      .set({ done_at: now, locked_until: null, locked_by: null })
       .executeTakeFirst();
     return result.numUpdatedRows === 1n;
   },

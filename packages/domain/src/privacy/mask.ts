@@ -22,6 +22,15 @@ export function maskDeep(value: unknown, depth = 0): unknown {
   if (depth > 8) return '[deep]';
   if (typeof value === 'string') return maskText(value);
   if (Array.isArray(value)) return value.map((item) => maskDeep(item, depth + 1));
+  if (value instanceof Error) {
+    // Keep what an operator needs (type, message, stack), masked like any text.
+    return {
+      type: value.name,
+      message: maskText(value.message),
+      ...(value.stack ? { stack: maskText(value.stack) } : {}),
+    };
+  }
+  if (value instanceof Date) return value.toISOString();
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
