@@ -32,7 +32,8 @@ const { values: args } = parseArgs({
 
 function int(name: string, value: string, min: number, maxValue: number): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > maxValue) throw new Error(`--${name} must be ${min}…${maxValue}`);
+  if (!Number.isInteger(n) || n < min || n > maxValue)
+    throw new Error(`--${name} must be ${min}…${maxValue}`);
   return n;
 }
 
@@ -50,25 +51,31 @@ function sideBySide<T extends object>(
   a: T[],
   b: T[] | undefined,
   rows: [label: string, key: keyof T, digits: number][],
+  firstOverSecond = false,
 ): string {
   const ma = medianOf(a);
   const mb = b && b.length > 0 ? medianOf(b) : undefined;
   const values = (runs: T[] | undefined, key: keyof T) =>
     (runs ?? []).map((r) => r[key] as unknown as number);
   return table(title, [
-    ['', ...names, `${names[1]}÷${names[0]}`],
+    ['', ...names, firstOverSecond ? `${names[0]}÷${names[1]}` : `${names[1]}÷${names[0]}`],
     ...rows.map(([label, key, digits]) => [
       label,
       cell(values(a, key), digits),
       b && b.length > 0 ? cell(values(b, key), digits) : '—',
-      ratio(mb?.[key], ma[key]),
+      firstOverSecond ? ratio(ma[key], mb?.[key]) : ratio(mb?.[key], ma[key]),
     ]),
   ]);
 }
 
 async function main() {
   if (args.help) {
-    process.stdout.write(fs.readFileSync(new URL(import.meta.url), 'utf8').split('\nimport')[0]!.concat('\n'));
+    process.stdout.write(
+      fs
+        .readFileSync(new URL(import.meta.url), 'utf8')
+        .split('\nimport')[0]!
+        .concat('\n'),
+    );
     return;
   }
   const runs = int('runs', args.runs, 1, 50);
@@ -129,18 +136,26 @@ async function main() {
     }
     raw.startup = s;
     out.push(
-      sideBySide('2. Cold start: spawn → "listening" line, ms', ['PGlite', 'PostgreSQL'], s.pglite!, s.postgres, [
-        ['empty store (migrate + demo seed)', 'emptyMs', 0],
-        ['  of which inside serve()', 'emptyReadyMs', 0],
-        ['existing store (restart)', 'restartMs', 0],
-        ['  of which inside serve()', 'restartReadyMs', 0],
-      ]),
+      sideBySide(
+        '2. Cold start: spawn → "listening" line, ms',
+        ['PGlite', 'PostgreSQL'],
+        s.pglite!,
+        s.postgres,
+        [
+          ['empty store (migrate + demo seed)', 'emptyMs', 0],
+          ['  of which inside serve()', 'emptyReadyMs', 0],
+          ['existing store (restart)', 'restartMs', 0],
+          ['  of which inside serve()', 'restartReadyMs', 0],
+        ],
+        true,
+      ),
       sideBySide(
         `3. Memory at rest: server RSS ${restMs / 1000} s after listening (restarted, idle), MiB`,
         ['PGlite', 'PostgreSQL'],
         s.pglite!,
         s.postgres,
         [['VmRSS of the motcua process', 'rssMiB', 0]],
+        true,
       ),
     );
   }
@@ -164,6 +179,7 @@ async function main() {
           ['throughput, req/s', 'rps', 0],
           ['failed requests', 'errors', 0],
         ],
+        true,
       ),
     );
   }

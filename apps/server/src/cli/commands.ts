@@ -4,7 +4,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { isRole } from '@motcua/domain/permissions/roles';
 import { UNIT_KINDS, type UnitKind } from '@motcua/domain/units/units';
 import type { Config } from '../config.ts';
-import { createServices } from '../app.ts';
+import { createServices, type Services } from '../app.ts';
 import { migrate } from '../db/migrate.ts';
 import { openStore, type Store } from '../db/store.ts';
 import { verifyAudit } from '../modules/audit/audit.repository.ts';
@@ -39,14 +39,18 @@ async function withStore<T>(config: Config, work: (store: Store) => Promise<T>):
   }
 }
 
-/** The command line acts as the system: its audit records name no user but say `cli`. */
-function cliActor(): Actor {
+/**
+ * Whoever runs the command line on the server is trusted like the system administrator: an admin grant at
+ * every root. Its audit records name no user, and say `cli` in the request id.
+ */
+async function cliActor(services: Services): Promise<Actor> {
+  const roots = (await services.units.loadTree()).units.filter((u) => u.parentId === null);
   return {
     userId: '00000000-0000-0000-0000-000000000000',
     username: 'cli',
-    unitId: '',
+    unitId: roots[0]!.id,
     provinceCode: '00',
-    grants: [],
+    grants: roots.map((r) => ({ role: 'admin' as const, unitId: r.id })),
     requestId: `cli-${randomBytes(6).toString('hex')}`,
     via: 'cli',
   };
@@ -119,13 +123,7 @@ export async function createUser(
     const password = process.env.MOTCUA_NEW_PASSWORD ?? randomBytes(12).toString('base64url');
     if (password.length < 10) throw new Error('MOTCUA_NEW_PASSWORD: at least 10 characters');
     const services = createServices(store, config);
-    // The CLI is trusted like a system administrator: give it an admin grant at every root.
-    const roots = (await services.units.loadTree()).units.filter((u) => u.parentId === null);
-    const actor = {
-      ...cliActor(),
-      unitId: roots[0]!.id,
-      grants: roots.map((r) => ({ role: 'admin' as const, unitId: r.id })),
-    };
+    const actor = await cliActor(services);
     const user = await services.users.create(actor, {
       username: options.username,
       fullName: options.fullName,
@@ -155,12 +153,7 @@ export async function createUnit(
     throw new Error(`--kind: one of ${UNIT_KINDS.join(', ')}`);
   await withStore(config, async (store) => {
     const services = createServices(store, config);
-    const roots = (await services.units.loadTree()).units.filter((u) => u.parentId === null);
-    const actor = {
-      ...cliActor(),
-      unitId: roots[0]!.id,
-      grants: roots.map((r) => ({ role: 'admin' as const, unitId: r.id })),
-    };
+    const actor = await cliActor(services);
     const unit = await services.units.create(actor, {
       name: options.name,
       kind: options.kind as UnitKind,

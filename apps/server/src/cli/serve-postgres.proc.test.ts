@@ -27,9 +27,14 @@ test('with DATABASE_URL the same server migrates, seeds and serves the demo on P
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   try {
-    const server = await startServer([], { DATABASE_URL: url.toString(), MOTCUA_DEMO_PASSWORD: 'postgres-demo-pass' });
+    const server = await startServer([], {
+      DATABASE_URL: url.toString(),
+      MOTCUA_DEMO_PASSWORD: 'postgres-demo-pass',
+    });
     try {
-      const health = (await (await fetch(`${server.url}/api/health`)).json()) as { store: { kind: string; version: string } };
+      const health = (await (await fetch(`${server.url}/api/health`)).json()) as {
+        store: { kind: string; version: string };
+      };
       assert.equal(health.store.kind, 'postgres');
       assert.match(health.store.version, /^\d+/);
       const login = await fetch(`${server.url}/api/auth/login`, {
@@ -39,7 +44,9 @@ test('with DATABASE_URL the same server migrates, seeds and serves the demo on P
       });
       assert.equal(login.status, 200);
       const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-      const units = (await (await fetch(`${server.url}/api/units?at=2025-06-30`, { headers: { cookie } })).json()) as { items: { name: string }[] };
+      const units = (await (
+        await fetch(`${server.url}/api/units?at=2025-06-30`, { headers: { cookie } })
+      ).json()) as { items: { name: string }[] };
       assert.ok(units.items.some((u) => u.name === 'Huyện Lâm Hà'));
     } finally {
       assert.equal(await server.stop(), 0);

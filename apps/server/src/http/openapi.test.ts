@@ -11,9 +11,13 @@ test('the committed docs/openapi.json matches the routes (run `npm run openapi` 
 });
 
 test('the document is OpenAPI 3.1 and every operation declares its responses', async () => {
-  const spec = JSON.parse(await openApiText()) as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+  const spec = JSON.parse(await openApiText()) as {
+    openapi: string;
+    paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+  };
   assert.equal(spec.openapi, '3.1.0');
   for (const [route, methods] of Object.entries(spec.paths)) {
-    for (const [method, op] of Object.entries(methods)) assert.ok(op.responses['200'] ?? op.responses['201'] ?? op.responses['204'], `${method} ${route}`);
+    for (const [method, op] of Object.entries(methods))
+      assert.ok(op.responses['200'] ?? op.responses['201'] ?? op.responses['204'], `${method} ${route}`);
   }
 });

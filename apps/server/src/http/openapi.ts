@@ -15,7 +15,11 @@ import { buildServer } from './server.ts';
 export async function openApiText(): Promise<string> {
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ max: 1 }) }) });
   const store: Store = { kind: 'pglite', db, serverVersion: async () => 'n/a', close: () => db.destroy() };
-  const services = createServices(store, { sessionHours: 8, loginMaxFailures: 5, loginWindowMinutes: 15 } as Config);
+  const services = createServices(store, {
+    sessionHours: 8,
+    loginMaxFailures: 5,
+    loginWindowMinutes: 15,
+  } as Config);
   const server = await buildServer({
     logger: createLogger('silent'),
     auth: services.auth,

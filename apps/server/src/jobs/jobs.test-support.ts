@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import pino from 'pino';
 import type { Database } from '../db/schema.ts';
-import { jobId, jobsRepository, type JobOf } from './jobs.repository.ts';
+import { jobId, jobsRepository, type JobOf, type NewJob } from './jobs.repository.ts';
 
 /** Test fixtures for the jobs tests (not a test file itself: no `.test.ts`). */
 export interface TestJobs {
@@ -12,7 +12,12 @@ export interface TestJobs {
 export const T0 = new Date('2025-07-01T01:00:00.000Z');
 export const PROVINCE = '68';
 
-export const echoJob = (n: number, overrides: Partial<JobOf<TestJobs>> = {}): JobOf<TestJobs> => ({
+type EchoJob = NewJob<'test.echo', TestJobs['test.echo']>;
+
+export const echoJob = (
+  n: number,
+  overrides: Partial<Pick<EchoJob, 'provinceCode' | 'payload' | 'runAt' | 'maxAttempts'>> = {},
+): EchoJob => ({
   provinceCode: PROVINCE,
   id: jobId('test.echo', n),
   kind: 'test.echo',
@@ -65,6 +70,9 @@ type LogLine = { level: number; msg: string } & Record<string, unknown>;
 /** A real pino logger whose lines the test can read. */
 export function recordingLogger() {
   const lines: LogLine[] = [];
-  const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line) as LogLine) });
+  const logger = pino(
+    { level: 'info' },
+    { write: (line: string) => lines.push(JSON.parse(line) as LogLine) },
+  );
   return { logger, lines };
 }

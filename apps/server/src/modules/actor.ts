@@ -16,3 +16,13 @@ export interface Actor {
 export function toGrants(rows: { role: string; unitId: string }[]): Grant[] {
   return rows.flatMap((row) => (isRole(row.role) ? [{ role: row.role, unitId: row.unitId }] : []));
 }
+
+/** Who did it, for an audit record: the actor, their unit and province, and the request. */
+export function byActor(actor: Actor) {
+  return {
+    provinceCode: actor.provinceCode,
+    actorId: actor.userId,
+    actorUnitId: actor.unitId,
+    requestId: actor.requestId,
+  };
+}

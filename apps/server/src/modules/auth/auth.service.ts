@@ -4,7 +4,7 @@ import { fail, text } from '@motcua/domain/errors';
 import { roleReach } from '@motcua/domain/permissions/roles';
 import type { Database } from '../../db/schema.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { toGrants, type Actor } from '../actor.ts';
+import { byActor, toGrants, type Actor } from '../actor.ts';
 import { authRepository as repo, type UserWithGrants } from './auth.repository.ts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.ts';
 
@@ -157,13 +157,10 @@ export function createAuthService(deps: {
     await db.transaction().execute(async (trx) => {
       if (actor.sessionHash) await repo.deleteSession(trx, actor.sessionHash);
       await appendAudit(trx, {
-        provinceCode: actor.provinceCode,
-        actorId: actor.userId,
-        actorUnitId: actor.unitId,
+        ...byActor(actor),
         action: 'auth.logout',
         targetType: 'session',
         targetId: null,
-        requestId: actor.requestId,
       });
     });
   }
@@ -171,13 +168,20 @@ export function createAuthService(deps: {
   async function changePassword(actor: Actor, input: { currentPassword: string; newPassword: string }) {
     const user = await repo.findUserById(db, actor.userId);
     if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
-      fail({ kind: 'Invalid', field: '/body/currentPassword', detail: text('Mật khẩu hiện tại không đúng', 'The current password is wrong') });
+      fail({
+        kind: 'Invalid',
+        field: '/body/currentPassword',
+        detail: text('Mật khẩu hiện tại không đúng', 'The current password is wrong'),
+      });
     }
     if (input.newPassword === input.currentPassword) {
       fail({
         kind: 'Invalid',
         field: '/body/newPassword',
-        detail: text('Mật khẩu mới phải khác mật khẩu hiện tại', 'The new password must differ from the current one'),
+        detail: text(
+          'Mật khẩu mới phải khác mật khẩu hiện tại',
+          'The new password must differ from the current one',
+        ),
       });
     }
     const passwordHash = await hashPassword(input.newPassword);
@@ -186,13 +190,10 @@ export function createAuthService(deps: {
       // Other sessions of this user end: whoever knew the old password is signed out.
       await repo.deleteUserSessions(trx, actor.userId, actor.sessionHash);
       await appendAudit(trx, {
-        provinceCode: actor.provinceCode,
-        actorId: actor.userId,
-        actorUnitId: actor.unitId,
+        ...byActor(actor),
         action: 'auth.password_changed',
         targetType: 'user',
         targetId: actor.userId,
-        requestId: actor.requestId,
       });
     });
   }
@@ -210,13 +211,10 @@ export function createAuthService(deps: {
         expiresAt,
       });
       await appendAudit(trx, {
-        provinceCode: actor.provinceCode,
-        actorId: actor.userId,
-        actorUnitId: actor.unitId,
+        ...byActor(actor),
         action: 'token.created',
         targetType: 'api_token',
         targetId: inserted.id,
-        requestId: actor.requestId,
         details: { name: input.name },
       });
       return inserted;
@@ -233,13 +231,10 @@ export function createAuthService(deps: {
       if (!(await repo.revokeToken(trx, actor.userId, id, now())))
         fail({ kind: 'NotFound', entity: 'api_token', id });
       await appendAudit(trx, {
-        provinceCode: actor.provinceCode,
-        actorId: actor.userId,
-        actorUnitId: actor.unitId,
+        ...byActor(actor),
         action: 'token.revoked',
         targetType: 'api_token',
         targetId: id,
-        requestId: actor.requestId,
       });
     });
   }

@@ -7,7 +7,7 @@ import { indexTree } from '@motcua/domain/units/tree';
 import { canNest, fitsWithin, isValidOn, validityProblem } from '@motcua/domain/units/units';
 import type { Database } from '../../db/schema.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import type { Actor } from '../actor.ts';
+import { byActor, type Actor } from '../actor.ts';
 import { unitsRepository as repo, type UnitRow } from './units.repository.ts';
 
 const ENDS_BEFORE_START = text('Ngày hết hiệu lực trước ngày bắt đầu', 'validTo is before validFrom');
@@ -56,7 +56,8 @@ export function createUnitsService(deps: { db: Kysely<Database> }) {
   async function create(actor: Actor, body: UnitCreateBody) {
     const { units, tree } = await loadTree();
     const parent = body.parentId ? (tree.get(body.parentId) as UnitRow | undefined) : undefined;
-    if (body.parentId && !parent) fail({ kind: 'Invalid', field: '/body/parentId', detail: text('Không có đơn vị này', 'No such unit') });
+    if (body.parentId && !parent)
+      fail({ kind: 'Invalid', field: '/body/parentId', detail: text('Không có đơn vị này', 'No such unit') });
     const parentPath = parent ? tree.pathTo(parent.id) : undefined;
     // A root (a country) can only be added by whoever manages an existing root: i.e. the system administrator.
     const roots = units.filter((u) => u.parentId === null);
@@ -91,12 +92,20 @@ export function createUnitsService(deps: { db: Kysely<Database> }) {
     if (body.kind === 'province') {
       provinceCode = body.provinceCode ?? body.code ?? '';
       if (!/^[0-9]{2}$/.test(provinceCode))
-        fail({ kind: 'Invalid', field: '/body/code', detail: text('Tỉnh cần mã GSO 2 chữ số', 'A province needs its two-digit GSO code') });
+        fail({
+          kind: 'Invalid',
+          field: '/body/code',
+          detail: text('Tỉnh cần mã GSO 2 chữ số', 'A province needs its two-digit GSO code'),
+        });
     }
     const predecessors = body.predecessorIds ?? [];
     for (const [index, id] of predecessors.entries()) {
       if (!tree.get(id))
-        fail({ kind: 'Invalid', field: `/body/predecessorIds/${index}`, detail: text('Không có đơn vị này', 'No such unit') });
+        fail({
+          kind: 'Invalid',
+          field: `/body/predecessorIds/${index}`,
+          detail: text('Không có đơn vị này', 'No such unit'),
+        });
     }
     if (predecessors.length > 0 && !validity.validFrom) {
       fail({
@@ -114,7 +123,10 @@ export function createUnitsService(deps: { db: Kysely<Database> }) {
           kind: 'Conflict',
           entity: 'unit',
           field: '/body/code',
-          detail: text(`Mã ${body.code} đã tồn tại với cùng ngày hiệu lực`, `Code ${body.code} already exists from the same date`),
+          detail: text(
+            `Mã ${body.code} đã tồn tại với cùng ngày hiệu lực`,
+            `Code ${body.code} already exists from the same date`,
+          ),
         });
       }
       const id = await repo.insert(trx, {
@@ -137,13 +149,11 @@ export function createUnitsService(deps: { db: Kysely<Database> }) {
         });
       }
       await appendAudit(trx, {
+        ...byActor(actor),
         provinceCode,
-        actorId: actor.userId,
-        actorUnitId: actor.unitId,
         action: 'unit.created',
         targetType: 'unit',
         targetId: id,
-        requestId: actor.requestId,
         details: { code: body.code ?? null, name: body.name, kind: body.kind },
       });
       const created = (await repo.listAll(trx)).find((u) => u.id === id);
@@ -159,13 +169,11 @@ export function createUnitsService(deps: { db: Kysely<Database> }) {
     return db.transaction().execute(async (trx) => {
       await repo.update(trx, id, { ...body, ...(body.name ? { name: body.name.normalize('NFC') } : {}) });
       await appendAudit(trx, {
+        ...byActor(actor),
         provinceCode: unit.provinceCode,
-        actorId: actor.userId,
-        actorUnitId: actor.unitId,
         action: 'unit.updated',
         targetType: 'unit',
         targetId: id,
-        requestId: actor.requestId,
         details: { ...body },
       });
       return (await repo.listAll(trx)).find((u) => u.id === id)!;

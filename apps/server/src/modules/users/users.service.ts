@@ -4,7 +4,7 @@ import { fail, text } from '@motcua/domain/errors';
 import { can } from '@motcua/domain/permissions/access';
 import type { Database } from '../../db/schema.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import type { Actor } from '../actor.ts';
+import { byActor, type Actor } from '../actor.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { UnitsService } from '../units/units.service.ts';
 import { usersRepository as repo } from './users.repository.ts';
@@ -33,7 +33,10 @@ export function createUsersService(deps: { db: Kysely<Database>; units: UnitsSer
           kind: 'Conflict',
           entity: 'user',
           field: '/body/username',
-          detail: text(`Tên đăng nhập ${body.username} đã có người dùng`, `User name ${body.username} is taken`),
+          detail: text(
+            `Tên đăng nhập ${body.username} đã có người dùng`,
+            `User name ${body.username} is taken`,
+          ),
         });
       }
       const id = await repo.insert(
@@ -49,13 +52,11 @@ export function createUsersService(deps: { db: Kysely<Database>; units: UnitsSer
         body.roles,
       );
       await appendAudit(trx, {
+        ...byActor(actor),
         provinceCode: home.provinceCode,
-        actorId: actor.userId,
-        actorUnitId: actor.unitId,
         action: 'user.created',
         targetType: 'user',
         targetId: id,
-        requestId: actor.requestId,
         details: { username: body.username, roles: body.roles },
       });
       return {
