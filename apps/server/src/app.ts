@@ -7,6 +7,7 @@ import { migrate } from './db/migrate.ts';
 import { openStore, type Store } from './db/store.ts';
 import { buildServer } from './http/server.ts';
 import { createAppRoutes } from './routes.ts';
+import { createJobRunner, defaultWorkerId } from './jobs/runner.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { createUnitsService } from './modules/units/units.service.ts';
@@ -35,6 +36,13 @@ export async function createApp(config: Config, logger: Logger, existingStore?: 
     }));
   await migrate(store.db, (name) => logger.info({ migration: name }, 'migration applied'));
   const services = createServices(store, config);
+  // Side effects run through the outbox (ADR 0004); job kinds arrive with the features that need them.
+  const jobRunner = createJobRunner({
+    db: store.db,
+    handlers: {},
+    workerId: defaultWorkerId(),
+    logger: logger.child({ component: 'jobs' }),
+  });
   const server = await buildServer({
     logger,
     auth: services.auth,
@@ -56,13 +64,17 @@ export async function createApp(config: Config, logger: Logger, existingStore?: 
     every(config.maintenanceMinutes, () => runMaintenance(store.db), 'store maintenance');
   }
 
+  jobRunner.start();
+
   return {
     store,
     services,
     server,
+    jobRunner,
     async close() {
       timers.forEach(clearInterval);
       await server.close();
+      await jobRunner.stop();
       if (!existingStore) await store.close();
     },
   };
