@@ -4,11 +4,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 
 const { dataDir, socketPath, maxWalSizeMb } = workerData;
 
 try {
-  const db = await PGlite.create(dataDir);
+  // The extensions a PostgreSQL server ships in contrib; PGlite needs them handed over (catalog search).
+  const db = await PGlite.create(dataDir, { extensions: { pg_trgm, unaccent } });
   // PGlite runs no background checkpointer: cap the WAL (read at the next start, hence ALTER SYSTEM) and let
   // the scheduled CHECKPOINT recycle it (see maintenance.ts).
   const wal = `${Math.max(32, Number(maxWalSizeMb))}MB`;

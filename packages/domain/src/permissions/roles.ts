@@ -12,6 +12,8 @@ export const PERMISSIONS = [
   'users.read',
   'users.manage',
   'audit.read',
+  'procedures.manage',
+  'calendar.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -34,7 +36,15 @@ export const ROLE_DEFINITIONS = {
   // Quản trị: units, users, roles, audit.
   admin: {
     reach: 'subtree',
-    permissions: ['units.read', 'units.manage', 'users.read', 'users.manage', 'audit.read'],
+    permissions: [
+      'units.read',
+      'units.manage',
+      'users.read',
+      'users.manage',
+      'audit.read',
+      'procedures.manage',
+      'calendar.manage',
+    ],
   },
 } as const satisfies Record<Role, RoleDefinition>;
 
