@@ -17,7 +17,9 @@ export type DomainError =
   | { kind: 'TooManyAttempts'; retryAfterSeconds: number }
   | { kind: 'Conflict'; entity: string; field?: string; detail?: Text }
   | { kind: 'Invalid'; field: string; detail: Text }
-  | { kind: 'CsrfMismatch' };
+  | { kind: 'CsrfMismatch' }
+  | { kind: 'TransitionNotAllowed'; from: string; action: string; allowed: string[] }
+  | { kind: 'StaleVersion'; entity: string; expected: number; actual: number };
 
 export class DomainFailure extends Error {
   constructor(readonly error: DomainError) {

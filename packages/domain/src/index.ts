@@ -5,3 +5,5 @@ export * from './permissions/access.ts';
 export * from './privacy/mask.ts';
 export * from './audit/chain.ts';
 export * from './units/tree.ts';
+export * from './codes/application-code.ts';
+export * from './workflow/index.ts';

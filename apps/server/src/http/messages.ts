@@ -18,6 +18,11 @@ export const PROBLEM_TITLES = {
   'unsupported-media-type': { vi: 'Định dạng dữ liệu không được hỗ trợ', en: 'Unsupported media type' },
   'bad-request': { vi: 'Yêu cầu không hợp lệ', en: 'Bad request' },
   internal: { vi: 'Lỗi hệ thống', en: 'Internal error' },
+  'transition-not-allowed': {
+    vi: 'Thao tác không hợp lệ ở trạng thái hiện tại',
+    en: 'Action not allowed in the current state',
+  },
+  'stale-version': { vi: 'Dữ liệu đã thay đổi', en: 'Changed by someone else' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type ProblemType = keyof typeof PROBLEM_TITLES;

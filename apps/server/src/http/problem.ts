@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainFailure, type DomainError, type Text } from '@motcua/domain/errors';
+import { DomainFailure, text, type DomainError, type Text } from '@motcua/domain/errors';
 import { validationMessage } from './validation-messages.ts';
 import { DETAILS, PROBLEM_TITLES, pickLang, type ProblemType } from './messages.ts';
 
@@ -20,6 +20,7 @@ function fromDomain(error: DomainError): {
   type: ProblemType;
   field?: string;
   detail?: string | Text;
+  extra?: Record<string, unknown>;
 } {
   switch (error.kind) {
     case 'NotFound':
@@ -43,6 +44,25 @@ function fromDomain(error: DomainError): {
       return { status: 422, type: 'invalid', field: error.field, detail: error.detail };
     case 'CsrfMismatch':
       return { status: 403, type: 'csrf-mismatch' };
+    case 'TransitionNotAllowed':
+      return {
+        status: 409,
+        type: 'transition-not-allowed',
+        detail: text(
+          `Không thể “${error.action}” khi hồ sơ đang ở trạng thái “${error.from}”`,
+          `“${error.action}” is not allowed in state “${error.from}”`,
+        ),
+        extra: { allowed: error.allowed },
+      };
+    case 'StaleVersion':
+      return {
+        status: 409,
+        type: 'stale-version',
+        detail: text(
+          'Hồ sơ vừa được người khác cập nhật; hãy tải lại',
+          'Someone else changed it first; reload',
+        ),
+      };
   }
 }
 
@@ -92,6 +112,7 @@ export function toProblem(error: unknown, request: FastifyRequest): ProblemBody 
     return problem(request, mapped.status, mapped.type, {
       ...(detail ? { detail } : {}),
       ...(mapped.field ? { field: mapped.field } : {}),
+      ...mapped.extra,
     });
   }
   const fastifyError = error as FastifyError & { validation?: AjvError[]; validationContext?: string };

@@ -1,0 +1,3 @@
+export * from './states.ts';
+export * from './transitions.ts';
+export * from './decide.ts';
