@@ -31,8 +31,11 @@ test('every state reaches a terminal state', () => {
     while (queue.length) {
       const state = queue.shift()!;
       if (isTerminal(state)) finished = true;
-      for (const target of Object.values(TRANSITIONS[state]) as State[])
-        if (!seen.has(target)) (queue.push(target), seen.add(target));
+      for (const target of Object.values<State>(TRANSITIONS[state])) {
+        if (seen.has(target)) continue;
+        seen.add(target);
+        queue.push(target);
+      }
     }
     assert.ok(finished, `${start} cannot finish`);
   }
