@@ -17,6 +17,8 @@ export const Unit = Type.Object({
   predecessorIds: Type.Array(Uuid),
   successorIds: Type.Array(Uuid),
   source: Type.Union([Type.String(), Type.Null()]),
+  /** Mã định danh điện tử, the first part of application codes (Circular 01/2018 art. 19). */
+  identityCode: Type.Union([Type.String(), Type.Null()]),
 });
 export type Unit = Static<typeof Unit>;
 
@@ -55,6 +57,9 @@ export const UnitUpdateBody = Type.Object(
     nameEn: Type.Optional(Type.String({ minLength: 2, maxLength: 200 })),
     validTo: Type.Optional(Type.Union([IsoDate, Type.Null()])),
     source: Type.Optional(Type.String({ maxLength: 500 })),
+    identityCode: Type.Optional(
+      Type.String({ pattern: '^[0-9A-Z]{3}\\.[0-9A-Z]{2}\\.[0-9A-Z]{2}\\.[A-Z][0-9A-Z]{2}$' }),
+    ),
   },
   { additionalProperties: false, minProperties: 1 },
 );

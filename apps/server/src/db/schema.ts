@@ -5,6 +5,8 @@ type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
 export interface UnitsTable {
   id: Generated<string>;
+  identity_code: ColumnType<string | null, string | null | undefined, string | null>;
+  code_template: ColumnType<string | null, string | null | undefined, string | null>;
   code: string | null;
   name: string;
   name_en: string | null;
@@ -104,6 +106,73 @@ export interface JobsTable {
   created_at: CreatedAt;
 }
 
+export interface CodeSequencesTable {
+  province_code: string;
+  unit_id: string;
+  day: string;
+  last: number;
+}
+
+type Json = ColumnType<unknown, string, string>;
+
+export interface ApplicationsTable {
+  province_code: string;
+  id: Generated<string>;
+  code: string;
+  lookup_key: string;
+  procedure_code: string;
+  procedure_version: number | null;
+  legal_regime: string;
+  receiving_unit_id: string;
+  deciding_unit_id: string | null;
+  assignee_id: string | null;
+  channel: number;
+  state: string;
+  portal_status: number;
+  applicant: Json;
+  applicant_id_number: string | null;
+  documents: Json;
+  fee_amount: number | null;
+  return_channel: string | null;
+  postal: ColumnType<unknown, string | null, string | null>;
+  received_at: Timestamp | null;
+  due_at: Timestamp | null;
+  original_due_at: Timestamp | null;
+  supplement_requests: Generated<number>;
+  pre_receipt_supplements: Generated<number>;
+  apologies: Generated<number>;
+  counts_late: Generated<boolean>;
+  processed_at: Timestamp | null;
+  returned_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface ApplicationEventsTable {
+  province_code: string;
+  application_id: string;
+  seq: number;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_unit_id: string | null;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  payload: Json;
+  legal_basis: string | null;
+}
+
+export interface IdempotencyKeysTable {
+  province_code: string;
+  user_id: string;
+  key: string;
+  request_hash: string;
+  application_id: string;
+  created_at: CreatedAt;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: CreatedAt;
@@ -121,4 +190,8 @@ export interface Database {
   audit_log: AuditLogTable;
   jobs: JobsTable;
   schema_migrations: SchemaMigrationsTable;
+  code_sequences: CodeSequencesTable;
+  applications: ApplicationsTable;
+  application_events: ApplicationEventsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }

@@ -14,6 +14,8 @@ export const PERMISSIONS = [
   'audit.read',
   'procedures.manage',
   'calendar.manage',
+  'applications.read',
+  'applications.receive',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -26,13 +28,13 @@ interface RoleDefinition {
 
 export const ROLE_DEFINITIONS = {
   // Cán bộ một cửa: receives and returns at the counter of one unit.
-  receptionist: { reach: 'unit', permissions: ['units.read'] },
+  receptionist: { reach: 'unit', permissions: ['units.read', 'applications.read', 'applications.receive'] },
   // Chuyên viên: processes applications assigned to their department.
-  specialist: { reach: 'unit', permissions: ['units.read'] },
+  specialist: { reach: 'unit', permissions: ['units.read', 'applications.read'] },
   // Lãnh đạo: approves and signs; watches the units below.
-  leader: { reach: 'subtree', permissions: ['units.read', 'users.read'] },
+  leader: { reach: 'subtree', permissions: ['units.read', 'users.read', 'applications.read'] },
   // Cán bộ vận hành IOC: watches the whole area of the operation centre.
-  ioc_operator: { reach: 'subtree', permissions: ['units.read'] },
+  ioc_operator: { reach: 'subtree', permissions: ['units.read', 'applications.read'] },
   // Quản trị: units, users, roles, audit.
   admin: {
     reach: 'subtree',

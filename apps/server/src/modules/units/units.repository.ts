@@ -15,6 +15,8 @@ export interface UnitRow {
   validFrom: string | null;
   validTo: string | null;
   source: string | null;
+  identityCode: string | null;
+  codeTemplate: string | null;
   predecessorIds: string[];
   successorIds: string[];
 }
@@ -49,6 +51,8 @@ export const unitsRepository = {
       validFrom: u.valid_from,
       validTo: u.valid_to,
       source: u.source,
+      identityCode: u.identity_code,
+      codeTemplate: u.code_template,
       predecessorIds: links.filter((l) => l.successor_id === u.id).map((l) => l.predecessor_id),
       successorIds: links.filter((l) => l.predecessor_id === u.id).map((l) => l.successor_id),
     }));
@@ -100,7 +104,13 @@ export const unitsRepository = {
   async update(
     db: Db,
     id: string,
-    patch: { name?: string; nameEn?: string; validTo?: string | null; source?: string },
+    patch: {
+      name?: string;
+      nameEn?: string;
+      validTo?: string | null;
+      source?: string;
+      identityCode?: string;
+    },
   ) {
     await db
       .updateTable('units')
@@ -109,6 +119,7 @@ export const unitsRepository = {
         ...(patch.nameEn !== undefined ? { name_en: patch.nameEn } : {}),
         ...(patch.validTo !== undefined ? { valid_to: patch.validTo } : {}),
         ...(patch.source !== undefined ? { source: patch.source } : {}),
+        ...(patch.identityCode !== undefined ? { identity_code: patch.identityCode } : {}),
       })
       .where('id', '=', id)
       .execute();

@@ -1,0 +1,208 @@
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { ApplicationsTable, Database } from '../../db/schema.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+export type ApplicationRow = Selectable<ApplicationsTable>;
+/** The columns an action may change (identity, applicant and history are fixed at intake). */
+export type ApplicationPatch = Partial<
+  Pick<
+    ApplicationRow,
+    | 'state'
+    | 'portal_status'
+    | 'deciding_unit_id'
+    | 'assignee_id'
+    | 'due_at'
+    | 'supplement_requests'
+    | 'pre_receipt_supplements'
+    | 'apologies'
+    | 'counts_late'
+    | 'processed_at'
+    | 'returned_at'
+    | 'finished_at'
+    | 'received_at'
+    | 'return_channel'
+  >
+> & { postal?: unknown };
+
+export interface NewEvent {
+  provinceCode: string;
+  applicationId: string;
+  at: Date;
+  actorId: string | null;
+  actorUnitId: string | null;
+  action: string;
+  fromState: string | null;
+  toState: string;
+  payload: Record<string, unknown>;
+  legalBasis: string | null;
+}
+
+export const applicationsRepository = {
+  /** The next number of the day for a receiving unit; the row lock serialises concurrent intakes. */
+  async nextSequence(
+    trx: Transaction<Database>,
+    provinceCode: string,
+    unitId: string,
+    day: string,
+  ): Promise<number> {
+    const row = await trx
+      .insertInto('code_sequences')
+      .values({ province_code: provinceCode, unit_id: unitId, day, last: 1 })
+      .onConflict((oc) =>
+        oc.columns(['province_code', 'unit_id', 'day']).doUpdateSet({ last: sql`code_sequences.last + 1` }),
+      )
+      .returning('last')
+      .executeTakeFirstOrThrow();
+    return row.last;
+  },
+
+  async insert(
+    trx: Transaction<Database>,
+    row: Omit<
+      ApplicationRow,
+      | 'id'
+      | 'version'
+      | 'created_at'
+      | 'updated_at'
+      | 'supplement_requests'
+      | 'pre_receipt_supplements'
+      | 'apologies'
+      | 'counts_late'
+      | 'applicant'
+      | 'documents'
+      | 'postal'
+    > & { applicant: unknown; documents: unknown; postal: unknown },
+  ): Promise<string> {
+    const inserted = await trx
+      .insertInto('applications')
+      .values({
+        ...row,
+        applicant: JSON.stringify(row.applicant),
+        documents: JSON.stringify(row.documents),
+        postal: row.postal === null ? null : JSON.stringify(row.postal),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return inserted.id;
+  },
+
+  async find(db: Db, id: string): Promise<ApplicationRow | undefined> {
+    return db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  async findByCode(db: Db, code: string): Promise<ApplicationRow | undefined> {
+    return db.selectFrom('applications').selectAll().where('code', '=', code).executeTakeFirst();
+  },
+
+  /** Applies a change only if nobody changed the application since `version` was read. */
+  async update(
+    trx: Transaction<Database>,
+    row: ApplicationRow,
+    version: number,
+    patch: ApplicationPatch,
+  ): Promise<boolean> {
+    const { postal, ...rest } = patch;
+    const result = await trx
+      .updateTable('applications')
+      .set({
+        ...rest,
+        ...(postal !== undefined ? { postal: JSON.stringify(postal) } : {}),
+        version: version + 1,
+        updated_at: new Date(),
+      })
+      .where('province_code', '=', row.province_code)
+      .where('id', '=', row.id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+
+  async appendEvent(trx: Transaction<Database>, event: NewEvent): Promise<number> {
+    const last = await trx
+      .selectFrom('application_events')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('province_code', '=', event.provinceCode)
+      .where('application_id', '=', event.applicationId)
+      .executeTakeFirst();
+    const seq = Number(last?.seq ?? 0) + 1;
+    await trx
+      .insertInto('application_events')
+      .values({
+        province_code: event.provinceCode,
+        application_id: event.applicationId,
+        seq,
+        at: event.at,
+        actor_id: event.actorId,
+        actor_unit_id: event.actorUnitId,
+        action: event.action,
+        from_state: event.fromState,
+        to_state: event.toState,
+        payload: JSON.stringify(event.payload),
+        legal_basis: event.legalBasis,
+      })
+      .execute();
+    return seq;
+  },
+
+  async events(db: Db, provinceCode: string, applicationId: string) {
+    return db
+      .selectFrom('application_events')
+      .selectAll()
+      .where('province_code', '=', provinceCode)
+      .where('application_id', '=', applicationId)
+      .orderBy('seq')
+      .execute();
+  },
+
+  async findIdempotent(db: Db, provinceCode: string, userId: string, key: string) {
+    return db
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where('province_code', '=', provinceCode)
+      .where('user_id', '=', userId)
+      .where('key', '=', key)
+      .executeTakeFirst();
+  },
+
+  async saveIdempotent(
+    trx: Transaction<Database>,
+    row: { provinceCode: string; userId: string; key: string; requestHash: string; applicationId: string },
+  ) {
+    await trx
+      .insertInto('idempotency_keys')
+      .values({
+        province_code: row.provinceCode,
+        user_id: row.userId,
+        key: row.key,
+        request_hash: row.requestHash,
+        application_id: row.applicationId,
+      })
+      .execute();
+  },
+
+  /** Work queue of a unit: open files received or decided there, soonest due first. */
+  async queue(
+    db: Db,
+    filter: {
+      provinceCode: string;
+      unitIds: string[];
+      states?: string[];
+      assigneeId?: string;
+      limit: number;
+    },
+  ) {
+    let query = db
+      .selectFrom('applications')
+      .selectAll()
+      .where('province_code', '=', filter.provinceCode)
+      .where((eb) =>
+        eb.or([eb('receiving_unit_id', 'in', filter.unitIds), eb('deciding_unit_id', 'in', filter.unitIds)]),
+      )
+      .orderBy(sql`due_at`, sql`asc nulls last`)
+      .orderBy('code')
+      .limit(filter.limit);
+    if (filter.states?.length) query = query.where('state', 'in', filter.states);
+    if (filter.assigneeId) query = query.where('assignee_id', '=', filter.assigneeId);
+    return query.execute();
+  },
+};

@@ -1,0 +1,91 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import {
+  ActionBody,
+  ApplicationList,
+  ApplicationWithEvents,
+  IntakeBody,
+  QueueQuery,
+} from '@motcua/contracts/applications';
+import { IdParams, Problem } from '@motcua/contracts/common';
+import { requireActor } from '../../http/access.ts';
+import type { ApplicationsService } from './applications.service.ts';
+
+const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem };
+const IntakeHeaders = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })),
+});
+
+export function applicationsRoutes(applications: ApplicationsService): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.post(
+      '/api/applications',
+      {
+        config: { access: { permission: 'applications.receive' } },
+        schema: {
+          tags: ['applications'],
+          summary: 'Tiếp nhận hồ sơ tại quầy hoặc qua bưu chính',
+          description: 'Send an Idempotency-Key header: a retried request returns the same application.',
+          headers: IntakeHeaders,
+          body: IntakeBody,
+          response: { 201: ApplicationWithEvents, ...problems },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(
+            await applications.intake(
+              requireActor(request),
+              request.body,
+              request.headers['idempotency-key'],
+            ),
+          ),
+    );
+
+    app.get(
+      '/api/applications',
+      {
+        config: { access: { permission: 'applications.read' } },
+        schema: {
+          tags: ['applications'],
+          summary: 'Danh sách hồ sơ của đơn vị, sắp theo hạn',
+          querystring: QueueQuery,
+          response: { 200: ApplicationList, ...problems },
+        },
+      },
+      async (request) => applications.queue(requireActor(request), request.query),
+    );
+
+    app.get(
+      '/api/applications/:id',
+      {
+        config: { access: { permission: 'applications.read' } },
+        schema: {
+          tags: ['applications'],
+          summary: 'Hồ sơ và quá trình xử lý',
+          params: IdParams,
+          response: { 200: ApplicationWithEvents, ...problems },
+        },
+      },
+      async (request) => applications.get(requireActor(request), request.params.id),
+    );
+
+    app.post(
+      '/api/applications/:id/actions',
+      {
+        config: { access: { permission: 'applications.read' } },
+        schema: {
+          tags: ['applications'],
+          summary: 'Thực hiện một bước xử lý hồ sơ',
+          description:
+            'The role and unit allowed depend on the action; an action not allowed in the current state is a 409 listing the allowed ones.',
+          params: IdParams,
+          body: ActionBody,
+          response: { 200: ApplicationWithEvents, ...problems },
+        },
+      },
+      async (request) => applications.act(requireActor(request), request.params.id, request.body),
+    );
+  };
+}

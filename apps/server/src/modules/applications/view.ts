@@ -1,0 +1,47 @@
+import type { Selectable } from 'kysely';
+import type { State } from '@motcua/domain/workflow/states';
+import { allowedActions } from '@motcua/domain/workflow/transitions';
+import type { ApplicationEventsTable } from '../../db/schema.ts';
+import type { ApplicationRow } from './applications.repository.ts';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function toApplication(row: ApplicationRow) {
+  return {
+    id: row.id,
+    code: row.code,
+    lookupKey: row.lookup_key,
+    procedureCode: row.procedure_code,
+    legalRegime: row.legal_regime,
+    receivingUnitId: row.receiving_unit_id,
+    decidingUnitId: row.deciding_unit_id,
+    assigneeId: row.assignee_id,
+    channel: row.channel,
+    state: row.state as State,
+    portalStatus: row.portal_status,
+    applicant: row.applicant,
+    documents: row.documents,
+    feeAmount: row.fee_amount === null ? null : Number(row.fee_amount),
+    returnChannel: row.return_channel as 'counter' | 'post' | 'online' | null,
+    receivedAt: iso(row.received_at),
+    dueAt: iso(row.due_at),
+    supplementRequests: row.supplement_requests,
+    apologies: row.apologies,
+    countsAsLate: row.counts_late,
+    version: row.version,
+    allowedActions: allowedActions(row.state as State),
+  };
+}
+
+export function toEvent(row: Selectable<ApplicationEventsTable>) {
+  return {
+    seq: row.seq,
+    at: row.at.toISOString(),
+    action: row.action,
+    fromState: row.from_state as State | null,
+    toState: row.to_state as State,
+    actorId: row.actor_id,
+    actorUnitId: row.actor_unit_id,
+    payload: row.payload,
+  };
+}
