@@ -10,6 +10,11 @@ import { createAppRoutes } from './routes.ts';
 import { createJobRunner, defaultWorkerId } from './jobs/runner.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
+import { createApplicationsService } from './modules/applications/applications.service.ts';
+import { procedureLookup } from './modules/applications/procedure-lookup.ts';
+import { createCalendarService } from './modules/calendar/calendar.service.ts';
+import { createDeadlines } from './modules/calendar/deadlines.ts';
+import { createProceduresService } from './modules/procedures/procedures.service.ts';
 import { createUnitsService } from './modules/units/units.service.ts';
 import { createUsersService } from './modules/users/users.service.ts';
 
@@ -21,7 +26,16 @@ export function createServices(store: Store, config: Config) {
   const units = createUnitsService({ db });
   const users = createUsersService({ db, units });
   const audit = createAuditService({ db, units });
-  return { auth, units, users, audit };
+  const procedures = createProceduresService({ db });
+  const catalog = procedureLookup(procedures);
+  const calendar = createCalendarService({ db, procedures: catalog, units });
+  const applications = createApplicationsService({
+    db,
+    units,
+    procedures: catalog,
+    deadlines: createDeadlines(calendar.current),
+  });
+  return { auth, units, users, audit, procedures, calendar, applications };
 }
 export type Services = ReturnType<typeof createServices>;
 

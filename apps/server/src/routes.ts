@@ -1,9 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Store } from './db/store.ts';
 import type { Services } from './app.ts';
+import { applicationsRoutes } from './modules/applications/applications.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { proceduresRoutes } from './modules/procedures/procedures.routes.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 
@@ -15,5 +18,8 @@ export function createAppRoutes(store: Store, services: Services, secureCookies:
     unitsRoutes(services.units),
     usersRoutes(services.users),
     auditRoutes(services.audit),
+    proceduresRoutes(services.procedures),
+    calendarRoutes(services.calendar),
+    applicationsRoutes(services.applications),
   ] as unknown as ((app: FastifyInstance) => Promise<void>)[];
 }

@@ -4,6 +4,7 @@ import { createApp, type App } from '../src/app.ts';
 import { createLogger } from '../src/logger.ts';
 import { seedDemoUsers, seedUnits } from '../src/modules/seed/seed.service.ts';
 import { unitsRepository, type UnitRow } from '../src/modules/units/units.repository.ts';
+import { seedProcedureCatalog } from '../src/modules/procedures/procedures.seed.ts';
 import { createTestStore } from './store.ts';
 
 export const DEMO_PASSWORD = 'test-demo-password';
@@ -34,6 +35,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const config = { ...loadConfig({}), maintenanceMinutes: 0, ...overrides };
   const app = await createApp(config, createLogger('silent'), store);
   await seedUnits(store.db);
+  await seedProcedureCatalog(store.db);
   await seedDemoUsers(store.db, DEMO_PASSWORD);
   const units = await unitsRepository.listAll(store.db);
 

@@ -6,3 +6,4 @@ export * from './health.ts';
 export * from './audit.ts';
 export * from './applications.ts';
 export * from './procedures.ts';
+export * from './calendar.ts';

@@ -3,6 +3,7 @@ import { createApp } from '../app.ts';
 import { createLogger } from '../logger.ts';
 import { seedDemoUsers, seedUnits } from '../modules/seed/seed.service.ts';
 import { usersRepository } from '../modules/users/users.repository.ts';
+import { seedProcedureCatalog } from '../modules/procedures/procedures.seed.ts';
 import { DEMO_USERS } from '../modules/seed/seed.service.ts';
 
 const ROLE_VI: Record<string, string> = {
@@ -31,6 +32,9 @@ export async function serve(config: Config): Promise<void> {
   } else {
     const added = await seedUnits(db);
     if (added > 0) logger.info({ added }, 'demo units seeded (Lâm Đồng, Lâm Hà)');
+    const catalog = await seedProcedureCatalog(db);
+    if (catalog.added > 0)
+      logger.info({ added: catalog.added }, 'procedure catalogue seeded (vn-data.md §3)');
     const created = await seedDemoUsers(db, config.demoPassword);
     if (created.length > 0) {
       const lines = created.map(

@@ -173,6 +173,13 @@ export interface IdempotencyKeysTable {
   created_at: CreatedAt;
 }
 
+export interface CalendarYearsTable {
+  year: number;
+  data: ColumnType<unknown, string, string>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_by: string | null;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: CreatedAt;
@@ -194,4 +201,5 @@ export interface Database {
   applications: ApplicationsTable;
   application_events: ApplicationEventsTable;
   idempotency_keys: IdempotencyKeysTable;
+  calendar_years: CalendarYearsTable;
 }

@@ -36,6 +36,8 @@ export function registerAccessControl(app: FastifyInstance, auth: AuthService): 
     if (route.config?.access === undefined) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule (config.access)`);
     }
+    // OpenAPI: a public route needs no credentials (the document's default lists session and token).
+    if (route.config.access === 'public' && route.schema) route.schema.security ??= [];
   });
 
   // onRequest, before body validation: an anonymous caller learns nothing about a route's input rules.

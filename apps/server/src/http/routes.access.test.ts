@@ -7,6 +7,7 @@ import { indexTree } from '@motcua/domain/units/tree';
 import { createTestApp, type Session, type TestApp } from '../../test/app.ts';
 import { storeLabel } from '../../test/store.ts';
 import { hashPassword } from '../modules/auth/password.ts';
+import { aProcedure } from '../modules/procedures/procedures.builders.ts';
 import { usersRepository } from '../modules/users/users.repository.ts';
 
 /**
@@ -61,7 +62,28 @@ const SELF_ROUTES = [
   'POST /api/tokens',
   'DELETE /api/tokens/{id}',
 ];
-const PUBLIC_ROUTES = ['GET /api/health', 'POST /api/auth/login'];
+const PUBLIC_ROUTES = [
+  'GET /api/health',
+  'POST /api/auth/login',
+  'GET /api/procedures',
+  'GET /api/procedures/fields',
+  'GET /api/procedures/export',
+  'GET /api/procedures/{code}',
+  'GET /api/procedures/{code}/versions',
+  'GET /api/calendar/due-date',
+  'GET /api/calendar/years/{year}',
+];
+/** The national calendar: edited by the system administrator only (calendar.db.test.ts). */
+const ROOT_ROUTES = ['PUT /api/calendar/years/{year}'];
+/** Receiving and acting on applications: role × unit × action checks in applications.db.test.ts. */
+const APPLICATION_ROUTES = [
+  'POST /api/applications',
+  'GET /api/applications',
+  'GET /api/applications/{id}',
+  'POST /api/applications/{id}/actions',
+];
+/** The national procedure catalogue: written with procedures.manage at the root of the unit tree only. */
+const CATALOG_ROUTES = ['POST /api/procedures', 'PUT /api/procedures/{code}', 'POST /api/procedures/import'];
 const LIST_ROUTES = ['GET /api/units', 'GET /api/users', 'GET /api/audit', 'GET /api/audit/verify'];
 
 describe(`permission matrix (${storeLabel})`, () => {
@@ -106,7 +128,15 @@ describe(`permission matrix (${storeLabel})`, () => {
     const probed = PROBES.map((p) => `${p.method} ${p.url('{id}').replace(/\/api\/units$/, '/api/units')}`);
     for (const route of declared) {
       assert.ok(
-        [...probed, ...SELF_ROUTES, ...PUBLIC_ROUTES, ...LIST_ROUTES].includes(route),
+        [
+          ...probed,
+          ...SELF_ROUTES,
+          ...PUBLIC_ROUTES,
+          ...LIST_ROUTES,
+          ...CATALOG_ROUTES,
+          ...ROOT_ROUTES,
+          ...APPLICATION_ROUTES,
+        ].includes(route),
         `route ${route} is not in the permission matrix`,
       );
     }
@@ -213,5 +243,37 @@ describe(`permission matrix (${storeLabel})`, () => {
     const result = await sessions.get(`admin@${t.unit('VN').id}`)!.request('GET', '/api/audit/verify');
     assert.equal(result.statusCode, 200);
     assert.equal(result.json().ok, true);
+  });
+
+  test('the national catalogue is written only with procedures.manage at the root of the unit tree', async () => {
+    const root = t.unit('VN');
+    const sheet = 'Mã TTHC\r\n';
+    for (const role of ROLES) {
+      for (const unitId of grantUnits) {
+        const allowed = can([{ role, unitId }], 'procedures.manage', [{ id: root.id, kind: root.kind }]);
+        const session = sessions.get(`${role}@${unitId}`)!;
+        const { code, ...content } = aProcedure();
+        const responses = [
+          await session.request('POST', '/api/procedures', { code, ...content }),
+          await session.request('PUT', `/api/procedures/${code}`, {
+            ...content,
+            timeText: '3 ngày làm việc.',
+          }),
+          await session.request('POST', '/api/procedures/import?format=csv&dryRun=true', sheet, {
+            'content-type': 'text/csv',
+          }),
+        ];
+        for (const [index, response] of responses.entries()) {
+          const what = `${role}@${unitId} ${CATALOG_ROUTES[index]}`;
+          if (allowed) {
+            assert.ok(
+              ![401, 403].includes(response.statusCode),
+              `${what}: ${response.statusCode} ${response.body}`,
+            );
+            assert.ok(response.statusCode < 500, `${what}: ${response.statusCode}`);
+          } else assert.equal(response.statusCode, 403, `${what}: expected 403, got ${response.statusCode}`);
+        }
+      }
+    }
   });
 });

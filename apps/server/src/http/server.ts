@@ -75,6 +75,7 @@ export async function buildServer(options: ServerOptions) {
         description:
           'Một cửa và IOC cho chính quyền địa phương — one-stop administrative procedures and IOC. Errors are RFC 9457 problem+json.',
       },
+      security: [{ session: [] }, { token: [] }],
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'motcua_session' },

@@ -43,6 +43,20 @@ export function createApplicationsService(deps: {
     return path !== undefined && actor.grants.some((g) => roles.includes(g.role) && grantReaches(g, path));
   }
 
+  /**
+   * The code's first part: the receiving unit's electronic identity code; until an administrator sets one,
+   * the nearest GSO code up the tree stands in (a service centre has none of its own).
+   */
+  async function codeUnit(unitId: string): Promise<string> {
+    const { units: all, tree } = await units.loadTree();
+    for (const step of [...(tree.pathTo(unitId) ?? [])].reverse()) {
+      const u = all.find((x) => x.id === step.id);
+      if (u?.identityCode) return u.identityCode;
+      if (u?.code) return u.code;
+    }
+    return 'MC';
+  }
+
   async function load(actor: Actor, id: string): Promise<ApplicationRow> {
     const row = await repo.find(db, id);
     if (!row) fail({ kind: 'NotFound', entity: 'application', id });
@@ -90,12 +104,14 @@ export function createApplicationsService(deps: {
     const receivedAt = now();
     const dueAt = await deadlines.dueAt(receivedAt, procedure);
     const state: State = 'received';
+    // Outside the transaction: PGlite has one connection, a query on the pool inside it would wait forever.
+    const unitCode = await codeUnit(unit.id);
     try {
       const id = await db.transaction().execute(async (trx) => {
         const seq = await repo.nextSequence(trx, unit.provinceCode, unit.id, vietnamDate(receivedAt));
         const code = formatApplicationCode(
           {
-            unitCode: unit.identityCode ?? unit.code ?? unit.id.slice(0, 8),
+            unitCode,
             date: vietnamDate(receivedAt),
             seq,
           },
