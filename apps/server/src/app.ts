@@ -12,6 +12,7 @@ import { createAuditService } from './modules/audit/audit.service.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { createApplicationsService } from './modules/applications/applications.service.ts';
 import { procedureLookup } from './modules/applications/procedure-lookup.ts';
+import { createPublicLookup } from './modules/applications/public-lookup.ts';
 import { createCalendarService } from './modules/calendar/calendar.service.ts';
 import { createDeadlines } from './modules/calendar/deadlines.ts';
 import { createProceduresService } from './modules/procedures/procedures.service.ts';
@@ -35,7 +36,8 @@ export function createServices(store: Store, config: Config) {
     procedures: catalog,
     deadlines: createDeadlines(calendar.current),
   });
-  return { auth, units, users, audit, procedures, calendar, applications };
+  const publicLookup = createPublicLookup({ db, procedures: catalog });
+  return { auth, units, users, audit, procedures, calendar, applications, publicLookup };
 }
 export type Services = ReturnType<typeof createServices>;
 

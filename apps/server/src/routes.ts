@@ -20,6 +20,6 @@ export function createAppRoutes(store: Store, services: Services, secureCookies:
     auditRoutes(services.audit),
     proceduresRoutes(services.procedures),
     calendarRoutes(services.calendar),
-    applicationsRoutes(services.applications),
+    applicationsRoutes(services.applications, services.publicLookup),
   ] as unknown as ((app: FastifyInstance) => Promise<void>)[];
 }

@@ -122,3 +122,29 @@ export const QueueQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const PublicLookupParams = Type.Object({ code: Type.String({ minLength: 8, maxLength: 60 }) });
+export const PublicLookupQuery = Type.Object(
+  { key: Type.String({ minLength: 4, maxLength: 12, description: 'Mã tra cứu printed on the slip' }) },
+  { additionalProperties: false },
+);
+
+/** What anyone holding the slip may see: no personal data beyond a masked name. */
+export const PublicApplication = Type.Object({
+  code: Type.String(),
+  procedureCode: Type.String(),
+  procedureName: Type.String(),
+  applicantName: Type.String(),
+  portalStatus: Type.Integer({ minimum: 1, maximum: 10 }),
+  status: Type.Object({ vi: Type.String(), en: Type.String() }),
+  receivedAt: Type.Union([IsoDateTime, Type.Null()]),
+  dueAt: Type.Union([IsoDateTime, Type.Null()]),
+  finishedAt: Type.Union([IsoDateTime, Type.Null()]),
+  steps: Type.Array(
+    Type.Object({
+      at: IsoDateTime,
+      action: Type.String(),
+      status: Type.Object({ vi: Type.String(), en: Type.String() }),
+    }),
+  ),
+});

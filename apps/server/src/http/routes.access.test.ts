@@ -72,6 +72,7 @@ const PUBLIC_ROUTES = [
   'GET /api/procedures/{code}/versions',
   'GET /api/calendar/due-date',
   'GET /api/calendar/years/{year}',
+  'GET /api/public/applications/{code}',
 ];
 /** The national calendar: edited by the system administrator only (calendar.db.test.ts). */
 const ROOT_ROUTES = ['PUT /api/calendar/years/{year}'];

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { maskDeep, maskText } from './mask.ts';
+import { maskDeep, maskName, maskText } from './mask.ts';
 
 test('masks a 12-digit citizen ID number, keeping the last three digits', () => {
   assert.equal(maskText('CCCD 068190001234 của ông A'), 'CCCD *********234 của ông A');
@@ -41,4 +41,10 @@ test('property: no 12-digit run survives masking', () => {
       assert.ok(!masked.includes(id));
     }),
   );
+});
+
+test('a public page shows the family name and initials only', () => {
+  assert.equal(maskName('Nguyễn Thị Lan'), 'Nguyễn T. L.');
+  assert.equal(maskName('  Đỗ   ánh '), 'Đỗ Á.');
+  assert.equal(maskName('Lan'), 'Lan');
 });

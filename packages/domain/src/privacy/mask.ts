@@ -42,3 +42,13 @@ export function maskDeep(value: unknown, depth = 0): unknown {
 }
 
 const SECRET_KEY = /pass(word)?|secret|token|cookie|authorization/i;
+
+/**
+ * A name shown on a public page: the family name and the initials of the others ("Nguyễn Thị Lan" →
+ * "Nguyễn T. L."), enough for the applicant to recognise the file, not enough to identify a stranger.
+ */
+export function maskName(fullName: string): string {
+  const [family, ...rest] = fullName.normalize('NFC').trim().split(/\s+/);
+  if (!family) return '';
+  return [family, ...rest.map((word) => `${Array.from(word)[0]!.toLocaleUpperCase('vi')}.`)].join(' ');
+}

@@ -5,19 +5,43 @@ import {
   ApplicationList,
   ApplicationWithEvents,
   IntakeBody,
+  PublicApplication,
+  PublicLookupParams,
+  PublicLookupQuery,
   QueueQuery,
 } from '@motcua/contracts/applications';
 import { IdParams, Problem } from '@motcua/contracts/common';
 import { requireActor } from '../../http/access.ts';
 import type { ApplicationsService } from './applications.service.ts';
+import type { createPublicLookup } from './public-lookup.ts';
+
+type PublicLookup = ReturnType<typeof createPublicLookup>;
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem };
 const IntakeHeaders = Type.Object({
   'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })),
 });
 
-export function applicationsRoutes(applications: ApplicationsService): FastifyPluginAsyncTypebox {
+export function applicationsRoutes(
+  applications: ApplicationsService,
+  lookup: PublicLookup,
+): FastifyPluginAsyncTypebox {
   return async (app) => {
+    app.get(
+      '/api/public/applications/:code',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['public'],
+          summary: 'Tra cứu tình trạng hồ sơ bằng mã hồ sơ và mã tra cứu in trên giấy hẹn',
+          params: PublicLookupParams,
+          querystring: PublicLookupQuery,
+          response: { 200: PublicApplication, 400: Problem, 404: Problem, 429: Problem },
+        },
+      },
+      async (request) => lookup(request.params.code, request.query.key, request.ip),
+    );
+
     app.post(
       '/api/applications',
       {
