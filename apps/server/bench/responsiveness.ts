@@ -4,7 +4,7 @@
 //  - "naive": PGlite.create on the main thread and a plain node:http server answering health on the same loop.
 // The heavy query is sent from this process; the health prober runs on its own thread (prober.mjs).
 import http from 'node:http';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
@@ -18,6 +18,7 @@ export const PROBE_INTERVAL_MS = 20;
 const BASELINE_MS = 2000;
 const LEAD_MS = 200;
 const LOOP_RESOLUTION_MS = 5;
+const STALL_MS = 25;
 const MAX_WINDOW_MS = 120_000;
 
 export const heavySql = (rows: number) =>
@@ -32,6 +33,9 @@ export interface ResponsivenessRun {
   heavyP95: number;
   heavyMax: number;
   heavyLoopMax: number;
+  /** Longest garbage-collection pause of the main thread. */
+  baseGcMax: number;
+  heavyGcMax: number;
   queryMs: number;
   probes: number;
   errors: number;
@@ -92,7 +96,41 @@ interface Window {
   latencies: number[];
   errors: number;
   loopMaxMs: number;
+  gcMaxMs: number;
+  /** Main-thread stalls over STALL_MS, with the main-thread GC time overlapping each. */
+  stalls: { ms: number; gcMs: number }[];
   actionMs: number;
+}
+
+/** Watches this thread: gaps between 5 ms ticks longer than STALL_MS, and garbage-collection pauses. */
+function watchMainThread() {
+  const gcs: { start: number; end: number }[] = [];
+  const collect = (entries: PerformanceEntry[]) => {
+    for (const e of entries) gcs.push({ start: e.startTime, end: e.startTime + e.duration });
+  };
+  const observer = new PerformanceObserver((list) => collect(list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
+  const gaps: { start: number; end: number }[] = [];
+  let last = performance.now();
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    if (now - last > STALL_MS) gaps.push({ start: last, end: now });
+    last = now;
+  }, LOOP_RESOLUTION_MS);
+  return () => {
+    clearInterval(ticker);
+    collect(observer.takeRecords()); // entries not yet delivered to the callback
+    observer.disconnect();
+    const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+      Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+    return {
+      gcMaxMs: Math.max(0, ...gcs.map((g) => g.end - g.start)),
+      stalls: gaps.map((gap) => ({
+        ms: gap.end - gap.start,
+        gcMs: gcs.reduce((sum, g) => sum + overlap(g, gap), 0),
+      })),
+    };
+  };
 }
 
 /** Probes `url` every PROBE_INTERVAL_MS while `action` runs; keeps the probes intended during the action. */
@@ -110,11 +148,15 @@ async function probeDuring(url: string, action: () => Promise<void>): Promise<Wi
     await sleep(LEAD_MS);
     const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
     loop.enable();
+    // The histogram records nothing on its first tick (it has no previous tick): let it tick first.
+    await sleep(LOOP_RESOLUTION_MS * 4);
+    const watch = watchMainThread();
     const from = performance.timeOrigin + performance.now();
     await action();
     const to = performance.timeOrigin + performance.now();
-    // A loop blocked for the whole action records its delay only when the sampling timer fires afterwards.
+    // A loop blocked for the whole action records its delay only when the sampling timers fire afterwards.
     await sleep(LOOP_RESOLUTION_MS * 4);
+    const { gcMaxMs, stalls } = watch();
     loop.disable();
     prober.postMessage('stop');
     const { samples, errors } = await result;
@@ -122,6 +164,8 @@ async function probeDuring(url: string, action: () => Promise<void>): Promise<Wi
       latencies: samples.filter(([at]) => at >= from && at <= to).map(([, ms]) => ms),
       errors,
       loopMaxMs: loop.max / 1e6,
+      gcMaxMs,
+      stalls,
       actionMs: to - from,
     };
   } finally {
@@ -129,9 +173,18 @@ async function probeDuring(url: string, action: () => Promise<void>): Promise<Wi
   }
 }
 
-async function measure(setup: Setup, rows: number): Promise<ResponsivenessRun> {
+const describeStalls = (stalls: Window['stalls']) =>
+  stalls.length === 0
+    ? 'none'
+    : stalls.map((s) => `${s.ms.toFixed(0)} ms (GC ${s.gcMs.toFixed(0)} ms)`).join(', ');
+
+async function measure(setup: Setup, rows: number, log: (line: string) => void): Promise<ResponsivenessRun> {
   const base = await probeDuring(setup.url, () => sleep(BASELINE_MS));
   const heavy = await probeDuring(setup.url, () => setup.heavy(rows));
+  log(
+    `    main-thread stalls > ${STALL_MS} ms: idle ${describeStalls(base.stalls)}; ` +
+      `during query ${describeStalls(heavy.stalls)}`,
+  );
   return {
     baseP50: percentile(base.latencies, 50),
     baseP95: percentile(base.latencies, 95),
@@ -141,6 +194,8 @@ async function measure(setup: Setup, rows: number): Promise<ResponsivenessRun> {
     heavyP95: percentile(heavy.latencies, 95),
     heavyMax: max(heavy.latencies),
     heavyLoopMax: heavy.loopMaxMs,
+    baseGcMax: base.gcMaxMs,
+    heavyGcMax: heavy.gcMaxMs,
     queryMs: heavy.actionMs,
     probes: heavy.latencies.length,
     errors: base.errors + heavy.errors,
@@ -162,7 +217,7 @@ export async function responsiveness(
       // Warm-up: the first health answer caches the server version (a query), and the first query plans.
       await probeDuring(setup.url, () => sleep(500));
       for (let i = 0; i < runs; i += 1) {
-        const run = await measure(setup, rows);
+        const run = await measure(setup, rows, log);
         log(
           `  ${name} run ${i + 1}/${runs}: query ${run.queryMs.toFixed(0)} ms, health p95 ` +
             `${run.heavyP95.toFixed(1)} ms, max ${run.heavyMax.toFixed(1)} ms, loop max ${run.heavyLoopMax.toFixed(1)} ms`,

@@ -2,7 +2,7 @@
 //   --runs N          runs per figure, medians reported (default 5)
 //   --only LIST       comma list of: responsiveness, startup, load (default: all; startup includes memory)
 //   --pg              also PostgreSQL: fresh databases on DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres
-//   --rows N          rows sorted by the heavy query (default 1000000)
+//   --rows N          rows sorted by the heavy query (default 2000000)
 //   --duration S      seconds per load run (default 5); --clients N concurrent clients (default 4)
 //   --rest S          idle seconds before reading RSS (default 5)
 //   --json FILE       also write every run's raw figures to FILE
@@ -21,7 +21,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '5' },
     only: { type: 'string', default: 'responsiveness,startup,load' },
     pg: { type: 'boolean', default: false },
-    rows: { type: 'string', default: '1000000' },
+    rows: { type: 'string', default: '2000000' },
     duration: { type: 'string', default: '5' },
     clients: { type: 'string', default: '4' },
     rest: { type: 'string', default: '5' },
@@ -108,6 +108,8 @@ async function main() {
       ['health max during query, ms', 'heavyMax', 1],
       ['event-loop delay max idle, ms', 'baseLoopMax', 1],
       ['event-loop delay max during query, ms', 'heavyLoopMax', 1],
+      ['main-thread GC pause max idle, ms', 'baseGcMax', 1],
+      ['main-thread GC pause max during query, ms', 'heavyGcMax', 1],
       ['health answers during query', 'probes', 0],
       ['failed probes', 'errors', 0],
     ];
