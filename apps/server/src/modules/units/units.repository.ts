@@ -40,6 +40,12 @@ export const unitsRepository = {
       db.selectFrom('units').selectAll().orderBy('province_code').orderBy('code').orderBy('name').execute(),
       db.selectFrom('unit_links').select(['predecessor_id', 'successor_id']).execute(),
     ]);
+    const predecessors = new Map<string, string[]>();
+    const successors = new Map<string, string[]>();
+    for (const link of links) {
+      predecessors.set(link.successor_id, [...(predecessors.get(link.successor_id) ?? []), link.predecessor_id]);
+      successors.set(link.predecessor_id, [...(successors.get(link.predecessor_id) ?? []), link.successor_id]);
+    }
     return units.map((u) => ({
       id: u.id,
       code: u.code,
@@ -53,8 +59,8 @@ export const unitsRepository = {
       source: u.source,
       identityCode: u.identity_code,
       codeTemplate: u.code_template,
-      predecessorIds: links.filter((l) => l.successor_id === u.id).map((l) => l.predecessor_id),
-      successorIds: links.filter((l) => l.predecessor_id === u.id).map((l) => l.successor_id),
+      predecessorIds: predecessors.get(u.id) ?? [],
+      successorIds: successors.get(u.id) ?? [],
     }));
   },
 
