@@ -82,6 +82,7 @@ const APPLICATION_ROUTES = [
   'GET /api/applications',
   'GET /api/applications/{id}',
   'POST /api/applications/{id}/actions',
+  'GET /api/applications/{id}/receipt.pdf',
 ];
 /** The national procedure catalogue: written with procedures.manage at the root of the unit tree only. */
 const CATALOG_ROUTES = ['POST /api/procedures', 'PUT /api/procedures/{code}', 'POST /api/procedures/import'];

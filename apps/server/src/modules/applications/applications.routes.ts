@@ -12,6 +12,7 @@ import {
 } from '@motcua/contracts/applications';
 import { IdParams, Problem } from '@motcua/contracts/common';
 import { requireActor } from '../../http/access.ts';
+import { publicBaseUrlOf, receiptSlipPdf, receiptSlipSchema } from '../documents/receipt-slip.route.ts';
 import type { ApplicationsService } from './applications.service.ts';
 import type { createPublicLookup } from './public-lookup.ts';
 
@@ -110,6 +111,25 @@ export function applicationsRoutes(
         },
       },
       async (request) => applications.act(requireActor(request), request.params.id, request.body),
+    );
+
+    app.get(
+      '/api/applications/:id/receipt.pdf',
+      { config: { access: { permission: 'applications.read' } }, schema: receiptSlipSchema },
+      async (request, reply) => {
+        const slip = await receiptSlipPdf(applications, requireActor(request), request.params.id, {
+          size: request.query.size,
+          publicBaseUrl: publicBaseUrlOf(request),
+        });
+        return (
+          reply
+            .type('application/pdf')
+            .header('content-disposition', `inline; filename="${slip.filename}"`)
+            .header('cache-control', 'private, no-store')
+            // A Buffer is sent as is; the typed reply only knows the schema's string.
+            .send(slip.body as unknown as string)
+        );
+      },
     );
   };
 }

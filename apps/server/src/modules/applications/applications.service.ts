@@ -11,6 +11,7 @@ import { ACTION_ROLES, ACTION_SIDE, allowedActions } from '@motcua/domain/workfl
 import type { Database } from '../../db/schema.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { byActor, type Actor } from '../actor.ts';
+import { documentsRepository } from '../documents/documents.repository.ts';
 import type { UnitsService } from '../units/units.service.ts';
 import {
   applicationsRepository as repo,
@@ -300,7 +301,21 @@ export function createApplicationsService(deps: {
     return { items: rows.map(toApplication) };
   }
 
-  return { intake, get, act, queue, allowedActions };
+  /** Mẫu 01's sources, worded by documents/receipt-data.ts: the file, its history, units, procedure, officer. */
+  async function receiptSlip(actor: Actor, id: string) {
+    const row = await load(actor, id);
+    const events = await repo.events(db, row.province_code, row.id);
+    const officerId = events.find((e) => e.action === 'receive')?.actor_id;
+    return {
+      application: row,
+      events,
+      units: await units.loadTree(),
+      procedure: await procedures.find(row.procedure_code),
+      officerName: officerId ? await documentsRepository.userFullName(db, officerId) : null,
+    };
+  }
+
+  return { intake, get, act, queue, receiptSlip, allowedActions };
 }
 
 export type ApplicationsService = ReturnType<typeof createApplicationsService>;
