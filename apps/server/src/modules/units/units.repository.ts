@@ -43,8 +43,14 @@ export const unitsRepository = {
     const predecessors = new Map<string, string[]>();
     const successors = new Map<string, string[]>();
     for (const link of links) {
-      predecessors.set(link.successor_id, [...(predecessors.get(link.successor_id) ?? []), link.predecessor_id]);
-      successors.set(link.predecessor_id, [...(successors.get(link.predecessor_id) ?? []), link.successor_id]);
+      predecessors.set(link.successor_id, [
+        ...(predecessors.get(link.successor_id) ?? []),
+        link.predecessor_id,
+      ]);
+      successors.set(link.predecessor_id, [
+        ...(successors.get(link.predecessor_id) ?? []),
+        link.successor_id,
+      ]);
     }
     return units.map((u) => ({
       id: u.id,
