@@ -1,144 +1,11 @@
 // The web shell in a real browser against the real server (fresh data folder, demo users).
 // Run: node --import tsx --test apps/web/e2e/shell.e2e.test.ts   (needs /usr/bin/chromium and apps/web/dist)
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { test, type TestContext } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import axe from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const DIST_INDEX = path.join(ROOT, 'apps/web/dist/index.html');
-const SHOTS = path.join(ROOT, 'apps/web/e2e/screenshots');
-const PASSWORD = 'e2e-demo-password-2025';
-
-interface RunningServer {
-  url: string;
-  child: ChildProcess;
-}
-
-function startServer(dataDir: string): Promise<RunningServer> {
-  const env: NodeJS.ProcessEnv = { ...process.env, MOTCUA_DEMO_PASSWORD: PASSWORD };
-  delete env['NODE_ENV'];
-  const args = ['--import', 'tsx', 'apps/server/src/cli/main.ts', 'serve', '--data-dir', dataDir];
-  const child = spawn(process.execPath, [...args, '--port', '0', '--host', '127.0.0.1'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error('the server did not start within 120 s')), 120_000);
-    const fail = (error: Error) => {
-      clearTimeout(timer);
-      child.kill('SIGKILL');
-      reject(new Error(`${error.message}\n--- server output ---\n${output}`));
-    };
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /motcua listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve({ url: match[1], child });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => fail(new Error(`the server exited early with code ${String(code)}`)));
-  });
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 15_000).unref());
-  if ((await Promise.race([exited, timeout])) === 'timeout') {
-    child.kill('SIGKILL');
-    await exited;
-  }
-}
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: string[];
-}
-
-/** Runs axe-core in the page; fails on serious or critical violations, reports the others. */
-async function checkAccessibility(t: TestContext, page: Page, name: string): Promise<void> {
-  await page.addScriptTag({ content: axe.source });
-  const violations: Violation[] = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: typeof axe }).axe.run(document);
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact ?? null,
-      help: v.help,
-      nodes: v.nodes.map((n) => n.target.join(' ')),
-    }));
-  });
-  for (const v of violations) t.diagnostic(`axe ${name}: ${v.impact ?? '?'} ${v.id} – ${v.help}`);
-  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(
-    blocking,
-    [],
-    `${name}: serious or critical axe violations\n${JSON.stringify(blocking, null, 2)}`,
-  );
-}
-
-async function screenshot(page: Page | Locator, name: string): Promise<void> {
-  const file = path.join(SHOTS, `${name}.png`);
-  if ('goto' in page) await page.screenshot({ path: file, fullPage: true });
-  else await page.screenshot({ path: file });
-}
-
-async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN' });
-  context.setDefaultTimeout(15_000);
-  return { context, page: await context.newPage() };
-}
-
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-}
+import { test } from 'node:test';
+import { PASSWORD, checkAccessibility, newPage, screenshot, signIn, withBrowser } from './harness.ts';
 
 void test('web shell in a real browser', async (t) => {
-  if (!existsSync(CHROMIUM)) {
-    t.skip(`${CHROMIUM} is missing: install Chromium (apt-get install -y chromium) to run the browser tests`);
-    return;
-  }
-  if (!existsSync(DIST_INDEX))
-    execFileSync('npm', ['run', 'build', '-w', 'apps/web'], { cwd: ROOT, stdio: 'inherit' });
-  mkdirSync(SHOTS, { recursive: true });
-
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'motcua-web-e2e-'));
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  try {
-    server = await startServer(dataDir);
-    const base = server.url;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    const launched = browser;
-
+  await withBrowser(t, async ({ base, browser: launched }) => {
     await t.test('a one-stop officer signs in, switches to English and sees their unit', async (t) => {
       const { context, page } = await newPage(launched);
       const apiRequests: { url: string; headers: Record<string, string> }[] = [];
@@ -305,9 +172,5 @@ void test('web shell in a real browser', async (t) => {
       await page.getByRole('heading', { name: 'Chuyên viên' }).waitFor();
       await context.close();
     });
-  } finally {
-    await browser?.close();
-    if (server) await stopServer(server.child);
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 });

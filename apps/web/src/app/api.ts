@@ -35,8 +35,15 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
-async function request<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+async function request<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+  extraHeaders: Readonly<Record<string, string>> = {},
+): Promise<T> {
   const headers: Record<string, string> = {
+    ...extraHeaders,
     Accept: 'application/json, application/problem+json',
     'Accept-Language': currentLanguage(),
   };
@@ -91,5 +98,6 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
 
 export const api = {
   get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, undefined, signal),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
+  post: <T>(path: string, body?: unknown, headers?: Readonly<Record<string, string>>) =>
+    request<T>('POST', path, body, undefined, headers),
 };

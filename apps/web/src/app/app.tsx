@@ -1,4 +1,8 @@
 import type { MouseEvent } from 'react';
+import { ApplicationPage } from '../features/applications/application-page.tsx';
+import { IntakePage } from '../features/applications/intake-page.tsx';
+import { LookupPage } from '../features/applications/lookup-page.tsx';
+import { QueuePage } from '../features/applications/queue-page.tsx';
 import { LoginPage } from '../features/auth/login-page.tsx';
 import { PasswordPage } from '../features/auth/password-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
@@ -6,7 +10,7 @@ import { UnitsPage } from '../features/units/units-page.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Page } from '../ui/page.tsx';
 import { SiteHeader } from './header.tsx';
-import { Link, ROUTES, Redirect, usePath } from './router.tsx';
+import { Link, ROUTES, Redirect, matchApplication, usePath } from './router.tsx';
 import { useSession } from './session.tsx';
 
 function NotFoundPage() {
@@ -33,6 +37,8 @@ function Content() {
       </p>
     );
   }
+  // The public lookup opens for everyone, signed in or not (the QR code on the slip points there).
+  if (path === ROUTES.lookup) return <LookupPage />;
   if (session.status === 'anonymous') {
     return path === ROUTES.login ? <LoginPage expired={session.expired} /> : <Redirect to={ROUTES.login} />;
   }
@@ -45,8 +51,14 @@ function Content() {
       return <UnitsPage />;
     case ROUTES.password:
       return <PasswordPage />;
-    default:
-      return <NotFoundPage />;
+    case ROUTES.intake:
+      return <IntakePage />;
+    case ROUTES.queue:
+      return <QueuePage />;
+    default: {
+      const applicationId = matchApplication(path);
+      return applicationId ? <ApplicationPage key={applicationId} id={applicationId} /> : <NotFoundPage />;
+    }
   }
 }
 

@@ -1,5 +1,6 @@
+import { roleAllows } from '@motcua/domain/permissions/roles';
 import { LANGUAGES, useI18n } from '../i18n/i18n.tsx';
-import { Link, ROUTES } from './router.tsx';
+import { Link, ROUTES, usePath } from './router.tsx';
 import { useSession } from './session.tsx';
 
 function LanguageSwitch() {
@@ -26,6 +27,9 @@ export function SiteHeader() {
   const { t } = useI18n();
   const { session, logout } = useSession();
   const user = session.status === 'authenticated' ? session.user : null;
+  const path = usePath();
+  const canReceive = user?.roles.some((g) => roleAllows(g.role, 'applications.receive')) ?? false;
+  const canRead = user?.roles.some((g) => roleAllows(g.role, 'applications.read')) ?? false;
   const brand = (
     <>
       <span className="brand__name">motcua</span>
@@ -65,6 +69,21 @@ export function SiteHeader() {
           <ul className="site-nav__list">
             <li>
               <Link to={ROUTES.home}>{t('nav.home')}</Link>
+            </li>
+            {canReceive ? (
+              <li>
+                <Link to={ROUTES.intake}>{t('nav.intake')}</Link>
+              </li>
+            ) : null}
+            {canRead ? (
+              <li>
+                <Link to={ROUTES.queue} aria-current={path.startsWith(ROUTES.queue) ? 'page' : undefined}>
+                  {t('nav.queue')}
+                </Link>
+              </li>
+            ) : null}
+            <li>
+              <Link to={ROUTES.lookup}>{t('nav.lookup')}</Link>
             </li>
             <li>
               <Link to={ROUTES.units}>{t('nav.units')}</Link>

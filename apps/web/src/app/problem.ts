@@ -15,11 +15,16 @@ export interface ErrorDescription {
   fields: FieldMessage[];
 }
 
-/** "/body/predecessorIds/0" → "predecessorIds"; "body.name" → "name". */
+const LOCATIONS: ReadonlySet<string> = new Set(['', 'body', 'query', 'params', 'headers']);
+
+/**
+ * The innermost named field: "/body/predecessorIds/0" → "predecessorIds"; "body.name" → "name";
+ * "/body/applicant/idNumber" → "idNumber"; "/headers/idempotency-key" → "idempotency-key".
+ */
 export function fieldName(pointer: string | undefined): string | null {
   if (!pointer) return null;
-  const parts = pointer.split(/[/.]/).filter((part) => part !== '' && part !== 'body' && part !== 'query');
-  return parts[0] ?? null;
+  const parts = pointer.split(/[/.]/).filter((part) => !LOCATIONS.has(part) && !/^\d+$/.test(part));
+  return parts.at(-1) ?? null;
 }
 
 /** Turns whatever a request threw into what a form shows: the server's words when it sent a problem. */

@@ -6,7 +6,25 @@ export const ROUTES = {
   home: '/',
   units: '/don-vi',
   password: '/doi-mat-khau',
+  intake: '/tiep-nhan',
+  queue: '/ho-so',
+  lookup: '/tra-cuu',
 } as const;
+
+export function applicationPath(id: string): string {
+  return `${ROUTES.queue}/${encodeURIComponent(id)}`;
+}
+
+/** The id in `/ho-so/:id`, or null for another path. */
+export function matchApplication(path: string): string | null {
+  const match = /^\/ho-so\/([^/]+)$/.exec(path);
+  return match?.[1] ? decodeURIComponent(match[1]) : null;
+}
+
+/** The query string of the current address (read once when a page opens). */
+export function queryParam(name: string): string | null {
+  return new URLSearchParams(window.location.search).get(name);
+}
 
 const listeners = new Set<() => void>();
 let navigated = false;
@@ -31,7 +49,7 @@ function currentPath(): string {
 }
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
-  if (to === currentPath()) return;
+  if (to === currentPath() + window.location.search) return;
   if (options.replace) {
     // A redirect, not a move by the user: it must not pull focus away from where the page starts.
     window.history.replaceState(null, '', to);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatDate, isIsoDate, todayIso } from './format.ts';
+import { formatDate, formatDateTime, isIsoDate, todayIso } from './format.ts';
 
 void test('dates read dd/mm/yyyy', () => {
   assert.equal(formatDate('2025-06-30'), '30/06/2025');
@@ -17,4 +17,10 @@ void test('only complete ISO dates are valid', () => {
   assert.ok(!isIsoDate(''));
   assert.ok(!isIsoDate('2025-6-30'));
   assert.ok(!isIsoDate('2025-13-01'));
+});
+
+void test('instants read dd/mm/yyyy HH:mm in Vietnam time', () => {
+  assert.equal(formatDateTime('2025-07-01T01:30:00.000Z'), '01/07/2025 08:30');
+  assert.equal(formatDateTime('2025-06-30T20:05:00Z'), '01/07/2025 03:05');
+  assert.equal(formatDateTime(null), '–');
 });

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { describeError, type ErrorDescription } from '../../app/problem.ts';
+import { Link, ROUTES } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
@@ -87,6 +88,9 @@ export function LoginPage({ expired }: { expired: boolean }) {
             {busy ? t('login.submitting') : t('login.submit')}
           </button>
         </form>
+        <p className="login-lookup">
+          <Link to={ROUTES.lookup}>{t('login.lookup')}</Link>
+        </p>
       </Page>
     </div>
   );

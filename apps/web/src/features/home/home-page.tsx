@@ -13,16 +13,34 @@ function RoleSection({ role }: { role: Role }) {
     <section className="card role-card" aria-labelledby={headingId}>
       <h3 id={headingId}>{t(`role.${role}`)}</h3>
       <p>{t(`roleInfo.${role}`)}</p>
-      {roleAllows(role, 'units.read') ? (
-        <ul className="link-list">
+      <ul className="link-list">
+        {roleAllows(role, 'applications.receive') ? (
+          <li>
+            <Link to={ROUTES.intake}>{t('nav.intake')}</Link>
+            <span className="link-list__note">{t('roleLink.intake')}</span>
+          </li>
+        ) : null}
+        {roleAllows(role, 'applications.read') ? (
+          <li>
+            <Link to={ROUTES.queue}>{t('nav.queue')}</Link>
+            <span className="link-list__note">{t('roleLink.queue')}</span>
+          </li>
+        ) : null}
+        {roleAllows(role, 'applications.receive') ? (
+          <li>
+            <Link to={ROUTES.lookup}>{t('nav.lookup')}</Link>
+            <span className="link-list__note">{t('roleLink.lookup')}</span>
+          </li>
+        ) : null}
+        {roleAllows(role, 'units.read') ? (
           <li>
             <Link to={ROUTES.units}>{t('nav.units')}</Link>
             <span className="link-list__note">
               {roleAllows(role, 'units.manage') ? t('roleLink.unitsManage') : t('roleLink.unitsView')}
             </span>
           </li>
-        </ul>
-      ) : null}
+        ) : null}
+      </ul>
     </section>
   );
 }

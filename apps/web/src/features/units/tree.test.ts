@@ -23,6 +23,7 @@ function unit(
     predecessorIds: [],
     successorIds: [],
     source: null,
+    identityCode: null,
   };
 }
 

@@ -1,0 +1,208 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { ApiError, api } from '../../app/api.ts';
+import { describeError, type ErrorDescription } from '../../app/problem.ts';
+import { Link, ROUTES, queryParam } from '../../app/router.tsx';
+import { useSession } from '../../app/session.tsx';
+import { formatDateTime } from '../../i18n/format.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { ErrorSummary } from '../../ui/error-summary.tsx';
+import { Field } from '../../ui/field.tsx';
+import { Page } from '../../ui/page.tsx';
+import { actionLabel } from './shared.ts';
+
+interface Localised {
+  vi: string;
+  en: string;
+}
+
+/** GET /api/public/applications/{code}: what the holder of the slip may see. */
+interface PublicApplication {
+  code: string;
+  procedureCode: string;
+  procedureName: string;
+  applicantName: string;
+  portalStatus: number;
+  status: Localised;
+  receivedAt: string | null;
+  dueAt: string | null;
+  finishedAt: string | null;
+  steps: { at: string; action: string; status: Localised }[];
+}
+
+const FIELD_IDS = { code: 'lookup-code', key: 'lookup-key' } as const;
+
+export function LookupPage() {
+  const { t, lang } = useI18n();
+  const { session } = useSession();
+  const [code, setCode] = useState(() => queryParam('ma') ?? '');
+  const [key, setKey] = useState(() => queryParam('khoa') ?? '');
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<{ error: ErrorDescription; extra: string | null } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<PublicApplication | null>(null);
+  const resultRef = useRef<HTMLHeadingElement>(null);
+
+  const lookup = useCallback(
+    async (codeValue: string, keyValue: string) => {
+      setBusy(true);
+      setError(null);
+      setResult(null);
+      try {
+        const found = await api.get<PublicApplication>(
+          `/api/public/applications/${encodeURIComponent(codeValue)}?key=${encodeURIComponent(keyValue)}`,
+        );
+        setResult(found);
+      } catch (caught) {
+        const described = describeError(caught, t);
+        if (caught instanceof ApiError && caught.status === 404) {
+          setError({
+            error: { ...described, title: t('lookup.notFound'), detail: null, fields: [] },
+            extra: null,
+          });
+        } else if (caught instanceof ApiError && caught.status === 429) {
+          const seconds = caught.retryAfterSeconds;
+          setError({
+            error: { ...described, detail: null },
+            extra: seconds ? t('lookup.tooMany', { seconds }) : t('lookup.tooManyLater'),
+          });
+        } else {
+          setError({ error: described, extra: null });
+        }
+      } finally {
+        setBusy(false);
+      }
+    },
+    [t],
+  );
+
+  // The QR code on the slip opens /tra-cuu?ma=…&khoa=…: look it up at once.
+  const autoRun = useRef(false);
+  useEffect(() => {
+    if (autoRun.current) return;
+    autoRun.current = true;
+    const initialCode = queryParam('ma')?.trim();
+    const initialKey = queryParam('khoa')?.trim();
+    if (initialCode && initialKey) void lookup(initialCode, initialKey);
+  }, [lookup]);
+
+  useEffect(() => {
+    if (result) resultRef.current?.focus();
+  }, [result]);
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const errors: Record<string, string> = {};
+    if (code.trim() === '') errors['code'] = t('lookup.codeRequired');
+    if (key.trim() === '') errors['key'] = t('lookup.keyRequired');
+    setFieldErrors(errors);
+    const first = Object.keys(errors)[0] as keyof typeof FIELD_IDS | undefined;
+    if (first) {
+      setError(null);
+      document.getElementById(FIELD_IDS[first])?.focus();
+      return;
+    }
+    void lookup(code.trim(), key.trim());
+  };
+
+  const status = (s: Localised) => (lang === 'en' ? s.en : s.vi);
+
+  return (
+    <div className="lookup">
+      <Page title={t('lookup.title')} intro={t('lookup.intro')}>
+        <ErrorSummary
+          error={error?.error ?? null}
+          fieldErrors={fieldErrors}
+          fieldIds={FIELD_IDS}
+          extra={error?.extra ?? null}
+        />
+        <form className="form card form--grid" noValidate onSubmit={submit}>
+          <Field id={FIELD_IDS.code} label={t('lookup.code')} error={fieldErrors['code']}>
+            {(control) => (
+              <input
+                {...control}
+                type="text"
+                autoComplete="off"
+                spellCheck={false}
+                value={code}
+                onChange={(e) => setCode(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field id={FIELD_IDS.key} label={t('lookup.key')} error={fieldErrors['key']}>
+            {(control) => (
+              <input
+                {...control}
+                type="text"
+                autoComplete="off"
+                spellCheck={false}
+                value={key}
+                onChange={(e) => setKey(e.target.value)}
+              />
+            )}
+          </Field>
+          <div className="form__actions">
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {busy ? t('lookup.searching') : t('lookup.submit')}
+            </button>
+          </div>
+        </form>
+
+        {result ? (
+          <section className="card lookup-result" aria-labelledby="lookup-result">
+            <h2 id="lookup-result" ref={resultRef} tabIndex={-1}>
+              {t('lookup.result', { code: result.code })}
+            </h2>
+            <dl className="facts">
+              <div>
+                <dt>{t('lookup.procedure')}</dt>
+                <dd>{result.procedureName}</dd>
+              </div>
+              <div>
+                <dt>{t('lookup.applicant')}</dt>
+                <dd>{result.applicantName}</dd>
+              </div>
+              <div>
+                <dt>{t('lookup.status')}</dt>
+                <dd>
+                  <span className="badge badge--state">{status(result.status)}</span>
+                </dd>
+              </div>
+              <div>
+                <dt>{t('lookup.received')}</dt>
+                <dd>{formatDateTime(result.receivedAt)}</dd>
+              </div>
+              <div>
+                <dt>{t('lookup.due')}</dt>
+                <dd>{formatDateTime(result.dueAt)}</dd>
+              </div>
+              {result.finishedAt ? (
+                <div>
+                  <dt>{t('lookup.finished')}</dt>
+                  <dd>{formatDateTime(result.finishedAt)}</dd>
+                </div>
+              ) : null}
+            </dl>
+            <h3>{t('lookup.steps')}</h3>
+            <ol className="timeline" aria-label={t('lookup.steps')}>
+              {result.steps.map((step, i) => (
+                <li key={i} className="timeline__item">
+                  <time dateTime={step.at} className="timeline__time">
+                    {formatDateTime(step.at)}
+                  </time>
+                  <span className="timeline__action">{status(step.status)}</span>
+                  <span className="timeline__states">{actionLabel(t, step.action)}</span>
+                </li>
+              ))}
+            </ol>
+          </section>
+        ) : null}
+
+        {session.status === 'anonymous' ? (
+          <p className="lookup-signin">
+            <Link to={ROUTES.login}>{t('lookup.signIn')}</Link>
+          </p>
+        ) : null}
+      </Page>
+    </div>
+  );
+}

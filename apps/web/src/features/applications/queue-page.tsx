@@ -1,0 +1,129 @@
+import { STATES, type State } from '@motcua/domain/workflow/states';
+import { useEffect, useMemo, useState } from 'react';
+import { api } from '../../app/api.ts';
+import { describeError } from '../../app/problem.ts';
+import { Link, applicationPath } from '../../app/router.tsx';
+import { useUser } from '../../app/session.tsx';
+import { formatDateTime } from '../../i18n/format.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { ErrorSummary } from '../../ui/error-summary.tsx';
+import { Page } from '../../ui/page.tsx';
+import { applicantOf, stateLabel, urgency, type Application } from './shared.ts';
+
+const READERS = new Set(['receptionist', 'specialist', 'leader', 'ioc_operator']);
+
+export function QueuePage() {
+  const { t } = useI18n();
+  const user = useUser();
+  const units = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const grant of user.roles) if (READERS.has(grant.role)) seen.set(grant.unitId, grant.unitName);
+    return [...seen].map(([id, name]) => ({ id, name }));
+  }, [user.roles]);
+  const [unitId, setUnitId] = useState(units[0]?.id ?? '');
+  const [state, setState] = useState<State | ''>('');
+  const [data, setData] = useState<{ loading: boolean; items: Application[]; error: unknown }>({
+    loading: true,
+    items: [],
+    error: null,
+  });
+
+  useEffect(() => {
+    if (!unitId) return;
+    const controller = new AbortController();
+    setData((d) => ({ ...d, loading: true, error: null }));
+    const query = new URLSearchParams({ unitId });
+    if (state) query.set('state', state);
+    api.get<{ items: Application[] }>(`/api/applications?${query.toString()}`, controller.signal).then(
+      (list) => {
+        if (!controller.signal.aborted) setData({ loading: false, items: list.items, error: null });
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted) setData({ loading: false, items: [], error });
+      },
+    );
+    return () => controller.abort();
+  }, [unitId, state]);
+
+  const unitName = units.find((u) => u.id === unitId)?.name ?? '';
+  const now = Date.now();
+
+  return (
+    <Page title={t('queue.title')}>
+      <div className="toolbar card">
+        {units.length > 1 ? (
+          <div className="field">
+            <label htmlFor="queue-unit">{t('queue.unit')}</label>
+            <select id="queue-unit" value={unitId} onChange={(e) => setUnitId(e.target.value)}>
+              {units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <div className="field">
+          <label htmlFor="queue-state">{t('queue.state')}</label>
+          <select id="queue-state" value={state} onChange={(e) => setState(e.target.value as State | '')}>
+            <option value="">{t('queue.allStates')}</option>
+            {STATES.map((s) => (
+              <option key={s} value={s}>
+                {stateLabel(t, s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p className="muted toolbar__note">{t('queue.legend')}</p>
+      </div>
+      <div className="units-status" role="status">
+        {data.loading ? t('queue.loading') : data.error ? '' : t('queue.count', { count: data.items.length })}
+      </div>
+      {data.error ? <ErrorSummary error={describeError(data.error, t)} /> : null}
+      {!data.loading && !data.error && data.items.length === 0 ? (
+        <p className="empty">{t('queue.empty')}</p>
+      ) : null}
+      {data.items.length > 0 ? (
+        <div className="table-wrap" role="region" aria-labelledby="queue-caption" tabIndex={0}>
+          <table className="table">
+            <caption id="queue-caption">{t('queue.caption', { unit: unitName })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('queue.code')}</th>
+                <th scope="col">{t('queue.procedure')}</th>
+                <th scope="col">{t('queue.applicant')}</th>
+                <th scope="col">{t('queue.state')}</th>
+                <th scope="col">{t('queue.received')}</th>
+                <th scope="col">{t('queue.due')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((a) => {
+                const level = urgency(a.dueAt, a.state, now);
+                return (
+                  <tr key={a.id} className={level ? `row--${level}` : undefined}>
+                    <th scope="row">
+                      <Link to={applicationPath(a.id)}>{a.code}</Link>
+                    </th>
+                    <td>{a.procedureCode}</td>
+                    <td>{applicantOf(a).fullName ?? '–'}</td>
+                    <td>{stateLabel(t, a.state)}</td>
+                    <td>{formatDateTime(a.receivedAt)}</td>
+                    <td>
+                      {formatDateTime(a.dueAt)}
+                      {level ? (
+                        <span className={`flag flag--${level}`}>
+                          {level === 'overdue' ? t('queue.overdue') : t('queue.dueSoon')}
+                        </span>
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </Page>
+  );
+}
