@@ -44,7 +44,14 @@ if (files.length === 0) {
 function run(list, env) {
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...list.map((f) => path.relative(root, f))],
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-concurrency=2',
+      '--test-reporter=spec',
+      ...list.map((f) => path.relative(root, f)),
+    ],
     { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test', ...env } },
   );
   return result.status ?? 1;
@@ -63,7 +70,9 @@ async function postgresUrl() {
     await client.end();
     return { url };
   } catch (error) {
-    return { skip: `no PostgreSQL server answers at ${url.replace(/:[^:@/]*@/, ':***@')} (${error.message})` };
+    return {
+      skip: `no PostgreSQL server answers at ${url.replace(/:[^:@/]*@/, ':***@')} (${error.message})`,
+    };
   }
 }
 
