@@ -61,7 +61,7 @@ export async function requestCost(
       const probe = await request(new http.Agent(), url, { headers: { cookie } });
       if (probe.status !== 200) throw new Error(`GET /api/units: ${probe.status} ${probe.body}`);
       log(`  ${kind}: GET /api/units answers ${probe.body.length} bytes`);
-      await hammer(url, cookie, options.clients, 1000); // warm-up (JIT, plans, pool)
+      await hammer(url, cookie, options.clients, options.durationMs); // warm-up: JIT, plans, pool, caches
       for (let i = 0; i < options.runs; i += 1) {
         const run = await hammer(url, cookie, options.clients, options.durationMs);
         log(

@@ -3,6 +3,7 @@
 //  - "worker": the real store (PGlite on a worker thread behind a unix socket) and the real app (createApp);
 //  - "naive": PGlite.create on the main thread and a plain node:http server answering health on the same loop.
 // The heavy query is sent from this process; the health prober runs on its own thread (prober.mjs).
+import fs from 'node:fs';
 import http from 'node:http';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
@@ -97,9 +98,29 @@ interface Window {
   errors: number;
   loopMaxMs: number;
   gcMaxMs: number;
-  /** Main-thread stalls over STALL_MS, with the main-thread GC time overlapping each. */
-  stalls: { ms: number; gcMs: number }[];
+  /**
+   * Main-thread stalls over STALL_MS: the main-thread GC time overlapping each, and (Linux schedstat) how
+   * much of the stall the thread spent on a CPU and how much waiting in the run queue for one.
+   */
+  stalls: Stall[];
   actionMs: number;
+}
+
+interface Stall {
+  ms: number;
+  gcMs: number;
+  cpuMs: number;
+  queuedMs: number;
+}
+
+/** [ns on CPU, ns waiting for a CPU] of this process's main thread, from /proc (zeros elsewhere). */
+function schedstat(): [number, number] {
+  try {
+    const [run, wait] = fs.readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ');
+    return [Number(run), Number(wait)];
+  } catch {
+    return [0, 0];
+  }
 }
 
 /** Watches this thread: gaps between 5 ms ticks longer than STALL_MS, and garbage-collection pauses. */
@@ -110,12 +131,22 @@ function watchMainThread() {
   };
   const observer = new PerformanceObserver((list) => collect(list.getEntries()));
   observer.observe({ entryTypes: ['gc'] });
-  const gaps: { start: number; end: number }[] = [];
+  const gaps: { start: number; end: number; cpuMs: number; queuedMs: number }[] = [];
   let last = performance.now();
+  let lastSched = schedstat();
   const ticker = setInterval(() => {
     const now = performance.now();
-    if (now - last > STALL_MS) gaps.push({ start: last, end: now });
+    const sched = schedstat();
+    if (now - last > STALL_MS) {
+      gaps.push({
+        start: last,
+        end: now,
+        cpuMs: (sched[0] - lastSched[0]) / 1e6,
+        queuedMs: (sched[1] - lastSched[1]) / 1e6,
+      });
+    }
     last = now;
+    lastSched = sched;
   }, LOOP_RESOLUTION_MS);
   return () => {
     clearInterval(ticker);
@@ -125,9 +156,11 @@ function watchMainThread() {
       Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
     return {
       gcMaxMs: Math.max(0, ...gcs.map((g) => g.end - g.start)),
-      stalls: gaps.map((gap) => ({
+      stalls: gaps.map((gap): Stall => ({
         ms: gap.end - gap.start,
         gcMs: gcs.reduce((sum, g) => sum + overlap(g, gap), 0),
+        cpuMs: gap.cpuMs,
+        queuedMs: gap.queuedMs,
       })),
     };
   };
@@ -176,7 +209,13 @@ async function probeDuring(url: string, action: () => Promise<void>): Promise<Wi
 const describeStalls = (stalls: Window['stalls']) =>
   stalls.length === 0
     ? 'none'
-    : stalls.map((s) => `${s.ms.toFixed(0)} ms (GC ${s.gcMs.toFixed(0)} ms)`).join(', ');
+    : stalls
+        .map(
+          (s) =>
+            `${s.ms.toFixed(0)} ms (GC ${s.gcMs.toFixed(0)}, on CPU ${s.cpuMs.toFixed(0)}, ` +
+            `waiting for a CPU ${s.queuedMs.toFixed(0)})`,
+        )
+        .join(', ');
 
 async function measure(setup: Setup, rows: number, log: (line: string) => void): Promise<ResponsivenessRun> {
   const base = await probeDuring(setup.url, () => sleep(BASELINE_MS));
