@@ -104,10 +104,10 @@ export function headerOf(path: readonly { name: string; kind: string }[]) {
   };
 }
 
-const str = (v: unknown): string | null =>
+export const str = (v: unknown): string | null =>
   typeof v === 'string' && v.trim() !== '' ? v.normalize('NFC') : null;
 
-function documentsOf(value: unknown): ReceiptSlipData['documents'] {
+export function documentsOf(value: unknown): ReceiptSlipData['documents'] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((d: unknown) => {
     const doc = d as { name?: unknown; copyType?: unknown; quantity?: unknown };
@@ -128,7 +128,27 @@ function returnPlace(channel: string | null, unitName: string, address: string |
   return unitName;
 }
 
+/** The applicant as stored on the application (a JSON object), in the words documents print. */
+export function applicantOf(value: unknown): ReceiptSlipData['applicant'] {
+  const a = (value ?? {}) as Record<string, unknown>;
+  return {
+    name: str(a.fullName) ?? '',
+    organisationName: str(a.organisationName),
+    idNumber: str(a.idNumber),
+    taxCode: str(a.taxCode),
+    phone: str(a.phone),
+    email: str(a.email),
+    address: str(a.address),
+  };
+}
+
 export type ReceiptSlipSource = Awaited<ReturnType<ApplicationsService['receiptSlip']>>;
+
+/** The header of a document issued by `unitId`: the unit and the ones above it, root first. */
+export function issuerOf(source: Pick<ReceiptSlipSource, 'units'>, unitId: string) {
+  const { units, tree } = source.units;
+  return headerOf((tree.pathTo(unitId) ?? []).flatMap((step) => units.filter((u) => u.id === step.id)));
+}
 
 /** The service's rows, in the words the slip prints. */
 export function toReceiptSlipData(source: ReceiptSlipSource): ReceiptSlipData {
@@ -140,28 +160,16 @@ export function toReceiptSlipData(source: ReceiptSlipSource): ReceiptSlipData {
       entity: 'application',
       detail: text('Hồ sơ chưa được tiếp nhận', 'The application has not been received yet'),
     });
-  const { units, tree } = source.units;
-  const path = (tree.pathTo(row.receiving_unit_id) ?? []).flatMap((step) =>
-    units.filter((u) => u.id === step.id),
-  );
-  const header = headerOf(path);
-  const a = (row.applicant ?? {}) as Record<string, unknown>;
-  const address = str(a.address);
+  const header = issuerOf(source, row.receiving_unit_id);
+  const applicant = applicantOf(row.applicant);
+  const address = applicant.address;
   return {
     code: row.code,
     lookupKey: row.lookup_key,
     ...header,
     receivedAt: row.received_at,
     dueAt: row.due_at,
-    applicant: {
-      name: str(a.fullName) ?? '',
-      organisationName: str(a.organisationName),
-      idNumber: str(a.idNumber),
-      taxCode: str(a.taxCode),
-      phone: str(a.phone),
-      email: str(a.email),
-      address,
-    },
+    applicant,
     procedureName: (procedure?.name ?? row.procedure_code).normalize('NFC'),
     procedureTime: formatProcedureTime(procedure?.time ?? null),
     documents: documentsOf(row.documents),

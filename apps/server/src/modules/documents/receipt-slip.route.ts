@@ -14,6 +14,16 @@ export const ReceiptSlipQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** The responses of a route that prints a document: the PDF, or a problem (409: not printable yet). */
+export const pdfResponses = (description: string) => ({
+  200: { description, content: { 'application/pdf': { schema: Type.String({ format: 'binary' }) } } },
+  400: Problem,
+  401: Problem,
+  403: Problem,
+  404: Problem,
+  409: Problem,
+});
+
 /** The schema of GET /api/applications/:id/receipt.pdf (the route itself is in applications.routes.ts). */
 export const receiptSlipSchema = {
   tags: ['applications'],
@@ -22,25 +32,15 @@ export const receiptSlipSchema = {
     'The slip handed to the applicant at receipt, with a QR code to the public status page. 409 while the file has not been received.',
   params: IdParams,
   querystring: ReceiptSlipQuery,
-  response: {
-    200: {
-      description: 'Mẫu 01 as PDF (A5 unless size=A4)',
-      content: { 'application/pdf': { schema: Type.String({ format: 'binary' }) } },
-    },
-    400: Problem,
-    401: Problem,
-    403: Problem,
-    404: Problem,
-    409: Problem,
-  },
+  response: pdfResponses('Mẫu 01 as PDF (A5 unless size=A4)'),
 };
 
 /**
- * Where the QR code points. Taken from the request for now: behind a reverse proxy the host seen here may be
- * an internal one (or one the client chose), so a configured PUBLIC_BASE_URL should replace this.
+ * Where the QR code points: MOTCUA_PUBLIC_URL when set (behind a reverse proxy the host seen here may be an
+ * internal one, or one the client chose), else the address of the request.
  */
-export const publicBaseUrlOf = (request: { protocol: string; host: string }) =>
-  `${request.protocol}://${request.host}`;
+export const publicBaseUrlOf = (request: { protocol: string; host: string }, configured?: string) =>
+  configured ?? `${request.protocol}://${request.host}`;
 
 /** The slip of one application, as the officer may read it (the service checks the unit). */
 export async function receiptSlipPdf(
