@@ -18,10 +18,19 @@ import { createDeadlines } from './modules/calendar/deadlines.ts';
 import { createProceduresService } from './modules/procedures/procedures.service.ts';
 import { createUnitsService } from './modules/units/units.service.ts';
 import { createUsersService } from './modules/users/users.service.ts';
+import { scheduleReminders } from './modules/notifications/reminders.ts';
+import { ensureDigests } from './modules/notifications/digest.ts';
+import { notificationJobHandlers } from './modules/notifications/notification-jobs.ts';
+import { createNotificationsService } from './modules/notifications/notifications.service.ts';
 
 export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-export function createServices(store: Store, config: Config) {
+/** What tests may replace: the clock the application workflow reads (deadlines, apologies). */
+export interface AppOptions {
+  clock?: () => Date;
+}
+
+export function createServices(store: Store, config: Config, options: AppOptions = {}) {
   const db = store.db;
   const auth = createAuthService({ db, settings: config });
   const units = createUnitsService({ db });
@@ -35,14 +44,25 @@ export function createServices(store: Store, config: Config) {
     units,
     procedures: catalog,
     deadlines: createDeadlines(calendar.current),
+    // Reminders to the assignee follow every change of appointment or assignee, in the same transaction.
+    onDeadline: async (trx, app) => {
+      await scheduleReminders(trx, app);
+    },
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const publicLookup = createPublicLookup({ db, procedures: catalog });
-  return { auth, units, users, audit, procedures, calendar, applications, publicLookup };
+  const notifications = createNotificationsService({ db });
+  return { auth, units, users, audit, procedures, calendar, applications, publicLookup, notifications };
 }
 export type Services = ReturnType<typeof createServices>;
 
 /** The composition root: the only place that wires store, services, HTTP and schedules together. */
-export async function createApp(config: Config, logger: Logger, existingStore?: Store) {
+export async function createApp(
+  config: Config,
+  logger: Logger,
+  existingStore?: Store,
+  options: AppOptions = {},
+) {
   const store =
     existingStore ??
     (await openStore({
@@ -51,11 +71,17 @@ export async function createApp(config: Config, logger: Logger, existingStore?: 
       maxWalSizeMb: config.maxWalMb,
     }));
   await migrate(store.db, (name) => logger.info({ migration: name }, 'migration applied'));
-  const services = createServices(store, config);
+  const services = createServices(store, config, options);
   // Side effects run through the outbox (ADR 0004); job kinds arrive with the features that need them.
   const jobRunner = createJobRunner({
     db: store.db,
-    handlers: {},
+    handlers: {
+      ...notificationJobHandlers({
+        db: store.db,
+        currentCalendar: services.calendar.current,
+        units: services.units,
+      }),
+    },
     workerId: defaultWorkerId(),
     logger: logger.child({ component: 'jobs' }),
   });
@@ -64,7 +90,7 @@ export async function createApp(config: Config, logger: Logger, existingStore?: 
     auth: services.auth,
     trustProxy: config.trustProxy,
     webRoot: WEB_ROOT,
-    routes: createAppRoutes(store, services, config.production),
+    routes: createAppRoutes(store, services, config.production, config.publicUrl),
   });
 
   const timers: NodeJS.Timeout[] = [];
@@ -75,6 +101,12 @@ export async function createApp(config: Config, logger: Logger, existingStore?: 
     timer.unref();
     timers.push(timer);
   };
+  // Every unit answerable for open files has its daily overdue digest chain (idempotent by job id).
+  const digests = async () => {
+    await ensureDigests(store.db, await services.calendar.current(), new Date());
+  };
+  await digests().catch((error: unknown) => logger.error({ err: error }, 'overdue digests not scheduled'));
+  every(60, digests, 'overdue digest scheduling');
   every(15, () => services.auth.purgeExpired(), 'session purge');
   if (store.kind === 'pglite' && config.maintenanceMinutes > 0) {
     every(config.maintenanceMinutes, () => runMaintenance(store.db), 'store maintenance');

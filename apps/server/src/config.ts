@@ -16,6 +16,7 @@ const Env = Type.Object({
   MOTCUA_MAINTENANCE_MINUTES: Type.Optional(Type.String({ pattern: '^[0-9]{1,5}$' })),
   MOTCUA_MAX_WAL_MB: Type.Optional(Type.String({ pattern: '^[0-9]{2,6}$' })),
   MOTCUA_TRUST_PROXY: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+  MOTCUA_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/?#]+(/[^?#]*)?$' })),
   LOG_LEVEL: Type.Optional(Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
 });
 type Env = Static<typeof Env>;
@@ -33,6 +34,8 @@ export interface Config {
   maintenanceMinutes: number;
   maxWalMb: number;
   trustProxy: boolean;
+  /** The address citizens reach (the QR code on the slip points here); taken from each request when unset. */
+  publicUrl: string | undefined;
   logLevel: string;
 }
 
@@ -65,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maintenanceMinutes: Number(e.MOTCUA_MAINTENANCE_MINUTES ?? 60),
     maxWalMb: Number(e.MOTCUA_MAX_WAL_MB ?? 256),
     trustProxy: e.MOTCUA_TRUST_PROXY === 'true',
+    publicUrl: e.MOTCUA_PUBLIC_URL?.replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL ?? (production ? 'info' : 'info'),
     ...overrides,
   };

@@ -5,13 +5,19 @@ import { applicationsRoutes } from './modules/applications/applications.routes.t
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { proceduresRoutes } from './modules/procedures/procedures.routes.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 
 /** Every feature's routes, in one list (the OpenAPI document and the server use the same). */
-export function createAppRoutes(store: Store, services: Services, secureCookies: boolean) {
+export function createAppRoutes(
+  store: Store,
+  services: Services,
+  secureCookies: boolean,
+  publicUrl?: string,
+) {
   return [
     healthRoutes(store),
     authRoutes(services.auth, { secureCookies }),
@@ -20,6 +26,7 @@ export function createAppRoutes(store: Store, services: Services, secureCookies:
     auditRoutes(services.audit),
     proceduresRoutes(services.procedures),
     calendarRoutes(services.calendar),
-    applicationsRoutes(services.applications, services.publicLookup),
+    applicationsRoutes(services.applications, services.publicLookup, store.db, { publicUrl }),
+    notificationsRoutes(services.notifications),
   ] as unknown as ((app: FastifyInstance) => Promise<void>)[];
 }

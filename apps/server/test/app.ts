@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../src/config.ts';
-import { createApp, type App } from '../src/app.ts';
+import { createApp, type App, type AppOptions } from '../src/app.ts';
 import { createLogger } from '../src/logger.ts';
 import { seedDemoUsers, seedUnits } from '../src/modules/seed/seed.service.ts';
 import { unitsRepository, type UnitRow } from '../src/modules/units/units.repository.ts';
@@ -30,13 +30,17 @@ export interface Session {
 }
 
 /** The whole app on a fresh store with the Lâm Đồng units and the demo users, driven by fastify.inject. */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  options: AppOptions = {},
+): Promise<TestApp> {
   const { store, dispose } = await createTestStore();
   const config = { ...loadConfig({}), maintenanceMinutes: 0, ...overrides };
-  const app = await createApp(config, createLogger('silent'), store);
+  const app = await createApp(config, createLogger('silent'), store, options);
   await seedUnits(store.db);
   await seedProcedureCatalog(store.db);
   await seedDemoUsers(store.db, DEMO_PASSWORD);
+  app.services.units.invalidate();
   const units = await unitsRepository.listAll(store.db);
 
   async function login(username: string, password = DEMO_PASSWORD): Promise<Session> {
@@ -78,5 +82,20 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
       await app.close();
       await dispose();
     },
+  };
+}
+
+/** The demo desk of xã Đinh Văn Lâm Hà: its three officers signed in, and the ids the workflow needs. */
+export async function deskOfficers(t: TestApp) {
+  const desk = await t.login('motcua');
+  const specialist = await t.login('chuyenvien');
+  const leader = await t.login('lanhdao');
+  return {
+    desk,
+    specialist,
+    leader,
+    pascId: t.units.find((u) => u.kind === 'pasc' && u.name.endsWith('Đinh Văn Lâm Hà'))!.id,
+    communeId: t.unit('24871', '2025-07-01').id,
+    specialistId: (await specialist.request('GET', '/api/auth/me')).json<{ user: { id: string } }>().user.id,
   };
 }

@@ -103,6 +103,15 @@ export async function newPage(browser: Browser): Promise<{ context: BrowserConte
   return { context, page: await context.newPage() };
 }
 
+/** Opens an allowed action, fills nothing more than `fill` does, confirms it and waits for the success notice. */
+export async function act(page: Page, label: string, fill?: () => Promise<void>): Promise<void> {
+  await page.getByRole('button', { name: label, exact: true }).click();
+  await page.getByRole('heading', { level: 3, name: label }).waitFor();
+  if (fill) await fill();
+  await page.getByRole('button', { name: `Xác nhận: ${label}` }).click();
+  await page.getByText(`Đã thực hiện: ${label}.`).waitFor();
+}
+
 export async function signIn(page: Page, username: string, password: string): Promise<void> {
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { ACTIONS } from '@motcua/domain/workflow/transitions';
+import { ACTIONS, NOTES } from '@motcua/domain/workflow/transitions';
 import { STATES } from '@motcua/domain/workflow/states';
 import { IsoDate, IsoDateTime, Uuid } from './common.ts';
 
@@ -49,14 +49,23 @@ export const IntakeBody = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    /** received (Mẫu 01, the default); supplement_requested: guided once in writing (Mẫu 02); refused (Mẫu 03). */
+    outcome: Type.Optional(Type.Enum(['received', 'supplement_requested', 'refused'])),
+    /** Required unless received: why the file is incomplete or refused. */
+    reason: Type.Optional(Type.String({ maxLength: 2000 })),
+    /** Mẫu 02: what the applicant must add or complete. */
+    missingDocuments: Type.Optional(Type.Array(SubmittedDocument, { maxItems: 50 })),
   },
   { additionalProperties: false },
 );
 export type IntakeBody = Static<typeof IntakeBody>;
 
+/** A workflow step, or a note that records a fact without moving the file (an apology, a remark). */
+export const ActionName = Type.Enum([...ACTIONS, ...NOTES]);
+
 export const ActionBody = Type.Object(
   {
-    action: Type.Enum(ACTIONS),
+    action: ActionName,
     /** The version the officer saw; a mismatch means someone acted first (409). */
     version: Type.Integer({ minimum: 1 }),
     reason: Type.Optional(Type.String({ maxLength: 2000 })),
@@ -66,6 +75,12 @@ export const ActionBody = Type.Object(
     channel: Type.Optional(ReturnChannel),
     trackingNumber: Type.Optional(Type.String({ minLength: 4, maxLength: 40 })),
     agency: Type.Optional(Type.String({ maxLength: 300 })),
+    /** Liên thông: the other agency's share of the legal time, in working days. */
+    budgetDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })),
+    /** Mẫu 04: the new appointment day (its closing hour is the new time). */
+    newAppointmentDate: Type.Optional(IsoDate),
+    /** Mẫu 02: the documents to add or complete. */
+    documents: Type.Optional(Type.Array(SubmittedDocument, { maxItems: 50 })),
   },
   { additionalProperties: false },
 );
@@ -100,11 +115,19 @@ export const Application = Type.Object({
   returnChannel: Type.Union([ReturnChannel, Type.Null()]),
   receivedAt: Type.Union([IsoDateTime, Type.Null()]),
   dueAt: Type.Union([IsoDateTime, Type.Null()]),
+  /** The appointment printed on the slip, before pauses and apologies moved it. */
+  originalDueAt: Type.Union([IsoDateTime, Type.Null()]),
+  /** While with another agency (liên thông): when its share of the time ends. */
+  stepDueAt: Type.Union([IsoDateTime, Type.Null()]),
+  finishedAt: Type.Union([IsoDateTime, Type.Null()]),
   supplementRequests: Type.Integer(),
   apologies: Type.Integer(),
   countsAsLate: Type.Boolean(),
   version: Type.Integer(),
-  allowedActions: Type.Array(Type.Enum(ACTIONS)),
+  /** What this officer may do now: the state allows it and their role and unit fit. */
+  allowedActions: Type.Array(ActionName),
+  /** Mẫu 04 must be issued by then (absent when no apology is possible). */
+  apologyLatestAt: Type.Optional(IsoDateTime),
 });
 export type Application = Static<typeof Application>;
 
@@ -117,11 +140,24 @@ export const QueueQuery = Type.Object(
   {
     unitId: Uuid,
     state: Type.Optional(Type.Enum(STATES)),
+    /** Return desk / postal log: files whose result goes back by this channel, or received through it. */
+    channel: Type.Optional(Type.Enum(['counter', 'postal'])),
     mine: Type.Optional(Type.Boolean()),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
   },
   { additionalProperties: false },
 );
+
+/** Officers a file can be given to (assignee) or approved by (leader). */
+export const AssigneeList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Uuid,
+      fullName: Type.String(),
+      roles: Type.Array(Type.Enum(['specialist', 'leader'])),
+    }),
+  ),
+});
 
 export const PublicLookupParams = Type.Object({ code: Type.String({ minLength: 8, maxLength: 60 }) });
 export const PublicLookupQuery = Type.Object(

@@ -7,3 +7,4 @@ export * from './audit.ts';
 export * from './applications.ts';
 export * from './procedures.ts';
 export * from './calendar.ts';
+export * from './notifications.ts';

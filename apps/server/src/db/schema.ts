@@ -138,6 +138,7 @@ export interface ApplicationsTable {
   received_at: Timestamp | null;
   due_at: Timestamp | null;
   original_due_at: Timestamp | null;
+  step_due_at: Timestamp | null;
   supplement_requests: Generated<number>;
   pre_receipt_supplements: Generated<number>;
   apologies: Generated<number>;
@@ -180,6 +181,20 @@ export interface CalendarYearsTable {
   updated_by: string | null;
 }
 
+export interface NotificationsTable {
+  province_code: string;
+  id: Generated<string>;
+  key: string;
+  user_id: string;
+  kind: string;
+  application_id: string | null;
+  title_vi: string;
+  title_en: string;
+  body: Json;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  read_at: Timestamp | null;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: CreatedAt;
@@ -202,4 +217,5 @@ export interface Database {
   application_events: ApplicationEventsTable;
   idempotency_keys: IdempotencyKeysTable;
   calendar_years: CalendarYearsTable;
+  notifications: NotificationsTable;
 }

@@ -82,8 +82,15 @@ const APPLICATION_ROUTES = [
   'GET /api/applications',
   'GET /api/applications/{id}',
   'POST /api/applications/{id}/actions',
+  'GET /api/applications/{id}/assignees',
   'GET /api/applications/{id}/receipt.pdf',
+  'GET /api/applications/{id}/forms/supplement.pdf',
+  'GET /api/applications/{id}/forms/refusal.pdf',
+  'GET /api/applications/{id}/forms/apology.pdf',
+  'GET /api/applications/{id}/forms/control-sheet.pdf',
 ];
+/** A user's own inbox: only their rows, another's id is 404 (notifications.db.test.ts). */
+const NOTIFICATION_ROUTES = ['GET /api/notifications', 'POST /api/notifications/{id}/read'];
 /** The national procedure catalogue: written with procedures.manage at the root of the unit tree only. */
 const CATALOG_ROUTES = ['POST /api/procedures', 'PUT /api/procedures/{code}', 'POST /api/procedures/import'];
 const LIST_ROUTES = ['GET /api/units', 'GET /api/users', 'GET /api/audit', 'GET /api/audit/verify'];
@@ -138,6 +145,7 @@ describe(`permission matrix (${storeLabel})`, () => {
           ...CATALOG_ROUTES,
           ...ROOT_ROUTES,
           ...APPLICATION_ROUTES,
+          ...NOTIFICATION_ROUTES,
         ].includes(route),
         `route ${route} is not in the permission matrix`,
       );

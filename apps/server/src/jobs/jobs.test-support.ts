@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import pino from 'pino';
 import type { Database } from '../db/schema.ts';
+import { openStore, type Store } from '../db/store.ts';
+import { testDatabaseUrl } from '../../test/store.ts';
 import { jobId, jobsRepository, type JobOf, type NewJob } from './jobs.repository.ts';
 
 /** Test fixtures for the jobs tests (not a test file itself: no `.test.ts`). */
@@ -50,6 +52,15 @@ export async function readJob(db: Kysely<Database>, id: string, provinceCode = P
   const row = result.rows[0];
   if (!row) throw new Error(`no job ${provinceCode}/${id}`);
   return row;
+}
+
+/** A second pool on the same PostgreSQL database, so that two runners really race; undefined on PGlite. */
+export async function secondConnection(db: Kysely<Database>): Promise<Store | undefined> {
+  if (!testDatabaseUrl) return undefined;
+  const { rows } = await sql<{ name: string }>`SELECT current_database() AS name`.execute(db);
+  const url = new URL(testDatabaseUrl);
+  url.pathname = `/${rows[0]!.name}`;
+  return openStore({ databaseUrl: url.toString(), dataDir: '' });
 }
 
 export function fakeClock(start = T0) {

@@ -1,9 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { openStore, type Store } from '../db/store.ts';
-import { createTestStore, storeLabel, testDatabaseUrl, type TestStore } from '../../test/store.ts';
+import { createTestStore, storeLabel, type TestStore } from '../../test/store.ts';
 import { jobId, jobsRepository } from './jobs.repository.ts';
 import { createJobRunner, type JobHandlers } from './runner.ts';
 import {
@@ -12,6 +11,7 @@ import {
   fakeClock,
   readJob,
   recordingLogger,
+  secondConnection,
   secondsAfter,
   T0,
   type TestJobs,
@@ -28,19 +28,10 @@ describe(`job runner (${storeLabel})`, () => {
 
   const noFailures: JobHandlers<TestJobs>['test.fail'] = async () => {};
 
-  /** A second pool on the same database, so that two runners really race on PostgreSQL. */
-  async function secondConnection(): Promise<Store | undefined> {
-    if (testStore.store.kind !== 'postgres' || !testDatabaseUrl) return undefined;
-    const { rows } = await sql<{ name: string }>`SELECT current_database() AS name`.execute(db);
-    const url = new URL(testDatabaseUrl);
-    url.pathname = `/${rows[0]!.name}`;
-    return openStore({ databaseUrl: url.toString(), dataDir: '' });
-  }
-
   test('two runners drain 2,000 jobs and every job is handled exactly once', async (t) => {
     const total = 2000;
     await enqueue(db, ...Array.from({ length: total }, (_, n) => echoJob(n)));
-    const other = await secondConnection();
+    const other = await secondConnection(db);
     const calls = new Map<number, number>();
     const byRunner = { a: 0, b: 0 };
     const runner = (name: 'a' | 'b', runnerDb: Kysely<Database>) =>

@@ -6,6 +6,7 @@ import { QueuePage } from '../features/applications/queue-page.tsx';
 import { LoginPage } from '../features/auth/login-page.tsx';
 import { PasswordPage } from '../features/auth/password-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
+import { InboxPage } from '../features/notifications/inbox-page.tsx';
 import { UnitsPage } from '../features/units/units-page.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Page } from '../ui/page.tsx';
@@ -55,6 +56,8 @@ function Content() {
       return <IntakePage />;
     case ROUTES.queue:
       return <QueuePage />;
+    case ROUTES.inbox:
+      return <InboxPage />;
     default: {
       const applicationId = matchApplication(path);
       return applicationId ? <ApplicationPage key={applicationId} id={applicationId} /> : <NotFoundPage />;

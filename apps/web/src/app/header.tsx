@@ -1,4 +1,5 @@
 import { roleAllows } from '@motcua/domain/permissions/roles';
+import { InboxLink } from '../features/notifications/inbox-link.tsx';
 import { LANGUAGES, useI18n } from '../i18n/i18n.tsx';
 import { Link, ROUTES, usePath } from './router.tsx';
 import { useSession } from './session.tsx';
@@ -55,6 +56,7 @@ export function SiteHeader() {
                 <span className="account__unit">{user.unitName}</span>
               </p>
             ) : null}
+            {user ? <InboxLink /> : null}
             <LanguageSwitch />
             {user ? (
               <button type="button" className="button button--header" onClick={() => void logout()}>

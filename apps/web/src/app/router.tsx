@@ -9,6 +9,7 @@ export const ROUTES = {
   intake: '/tiep-nhan',
   queue: '/ho-so',
   lookup: '/tra-cuu',
+  inbox: '/thong-bao',
 } as const;
 
 export function applicationPath(id: string): string {

@@ -82,3 +82,91 @@ export function canReschedule(
     ),
   };
 }
+
+/** States in which the deciding body can still see the file will be late: open, not yet decided. */
+export const APOLOGY_STATES = [
+  'received',
+  'transferred',
+  'processing',
+  'supplement_requested',
+  'awaiting_payment',
+  'inter_agency',
+  'awaiting_approval',
+] as const;
+
+export interface ApologyFacts {
+  state: string;
+  dueAt: Instant | null;
+  /** Apologies already issued (each one set a new appointment). */
+  apologies: number;
+}
+
+export interface ApologyCommand {
+  reason: string;
+  /** The new appointment day (a working day after the current appointment); the time is its closing hour. */
+  newAppointmentDate: IsoDate;
+}
+
+export type ApologyRefusal =
+  'state' | 'no_due_date' | 'limit_reached' | 'too_late' | 'reason' | 'not_working_day' | 'not_after_due';
+
+/**
+ * Judges an apology with a new appointment (Mẫu 04, vn-rules.md §1.4 E); pure. The letter must be issued at
+ * the latest `rule.latestWorkingDaysBefore` working days before the current appointment, and the return date
+ * may be set again at most `rule.maxReschedules` times.
+ */
+export function decideApology(
+  facts: ApologyFacts,
+  command: ApologyCommand,
+  now: Instant,
+  calendar: Calendar,
+  rule: ApologyRule,
+  officeHours: OfficeHours,
+):
+  | { ok: true; newAppointmentAt: string; latestAt: string }
+  | { ok: false; refusal: ApologyRefusal; field: string; detail: Text } {
+  const no = (refusal: ApologyRefusal, field: string, vi: string, en: string) =>
+    ({ ok: false, refusal, field, detail: text(vi, en) }) as const;
+  if (!(APOLOGY_STATES as readonly string[]).includes(facts.state))
+    return no(
+      'state',
+      '/body/action',
+      'Chỉ xin lỗi, hẹn lại khi hồ sơ đang giải quyết',
+      'An apology is issued only while the file is being processed',
+    );
+  if (facts.dueAt === null)
+    return no('no_due_date', '/body/action', 'Hồ sơ không có ngày hẹn trả', 'The file has no appointment');
+  const limit = canReschedule(Array.from({ length: facts.apologies }), rule);
+  if (!limit.allowed)
+    return { ok: false, refusal: 'limit_reached', field: '/body/action', detail: limit.detail };
+  if (!command.reason.trim())
+    return no('reason', '/body/reason', 'Nêu lý do chậm trả kết quả', 'State why the result will be late');
+  const latest = apologyDeadline(facts.dueAt, calendar, rule, officeHours);
+  if (!latest.ok) return no('too_late', '/body/action', latest.error.detail.vi, latest.error.detail.en);
+  if (toEpochMs(now) > toEpochMs(latest.value.deadlineAt)) {
+    const shown = latest.value.deadlineDate.split('-').reverse().join('/');
+    return no(
+      'too_late',
+      '/body/action',
+      `Đã quá thời hạn xin lỗi, hẹn lại (chậm nhất ngày ${shown})`,
+      `Too late for an apology with a new date (the latest day was ${shown})`,
+    );
+  }
+  const working = isWorkingDay(calendar, command.newAppointmentDate);
+  if (!working.ok || !working.value)
+    return no(
+      'not_working_day',
+      '/body/newAppointmentDate',
+      'Ngày hẹn mới phải là ngày làm việc',
+      'The new appointment must be a working day',
+    );
+  const closing = closingInstant(officeHours, command.newAppointmentDate);
+  if (!closing.ok || closing.value <= toEpochMs(facts.dueAt))
+    return no(
+      'not_after_due',
+      '/body/newAppointmentDate',
+      'Ngày hẹn mới phải sau ngày hẹn hiện tại',
+      'The new appointment must be after the current one',
+    );
+  return { ok: true, newAppointmentAt: formatVnInstant(closing.value), latestAt: latest.value.deadlineAt };
+}

@@ -103,6 +103,12 @@ export const ACTION_ROLES = {
   return_result: ['receptionist'],
 } as const satisfies Record<Action, readonly Role[]>;
 
+/** Who may record each note: the deciding body issues the apology (vn-rules.md §1.4 E); anyone working on it notes. */
+export const NOTE_ROLES = {
+  issue_apology: ['leader', 'specialist'],
+  add_note: ['receptionist', 'specialist', 'leader'],
+} as const satisfies Record<Note, readonly Role[]>;
+
 /** Where the acting officer must work: the desk that received the file, or the department deciding it. */
 export const ACTION_SIDE = {
   receive: 'receiving',

@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, type Session, type TestApp } from '../../../test/app.ts';
+import { createTestApp, deskOfficers, type Session, type TestApp } from '../../../test/app.ts';
 import { storeLabel } from '../../../test/store.ts';
 
 describe(`applications: intake and workflow (${storeLabel})`, () => {
@@ -30,12 +30,7 @@ describe(`applications: intake and workflow (${storeLabel})`, () => {
 
   before(async () => {
     t = await createTestApp();
-    desk = await t.login('motcua');
-    specialist = await t.login('chuyenvien');
-    leader = await t.login('lanhdao');
-    pascId = t.units.find((u) => u.kind === 'pasc' && u.name.endsWith('Đinh Văn Lâm Hà'))!.id;
-    communeId = t.unit('24871', '2025-07-01').id;
-    specialistId = (await specialist.request('GET', '/api/auth/me')).json().user.id;
+    ({ desk, specialist, leader, pascId, communeId, specialistId } = await deskOfficers(t));
   });
   after(() => t.dispose());
 

@@ -21,6 +21,8 @@ export type ApplicationPatch = Partial<
     | 'finished_at'
     | 'received_at'
     | 'return_channel'
+    | 'step_due_at'
+    | 'original_due_at'
   >
 > & { postal?: unknown };
 
@@ -71,7 +73,7 @@ export const applicationsRepository = {
       | 'applicant'
       | 'documents'
       | 'postal'
-    > & { applicant: unknown; documents: unknown; postal: unknown },
+    > & { applicant: unknown; documents: unknown; postal: unknown; pre_receipt_supplements?: number },
   ): Promise<string> {
     const inserted = await trx
       .insertInto('applications')
@@ -100,6 +102,7 @@ export const applicationsRepository = {
     row: ApplicationRow,
     version: number,
     patch: ApplicationPatch,
+    at: Date,
   ): Promise<boolean> {
     const { postal, ...rest } = patch;
     const result = await trx
@@ -108,7 +111,8 @@ export const applicationsRepository = {
         ...rest,
         ...(postal !== undefined ? { postal: JSON.stringify(postal) } : {}),
         version: version + 1,
-        updated_at: new Date(),
+        // The start of the new state: a supplement pause is measured from here (effects.ts).
+        updated_at: at,
       })
       .where('province_code', '=', row.province_code)
       .where('id', '=', row.id)
@@ -181,6 +185,20 @@ export const applicationsRepository = {
   },
 
   /** Work queue of a unit: open files received or decided there, soonest due first. */
+  /** Active officers holding one of `roles` at one of `unitIds` (the path to a unit): candidates to act on it. */
+  async staffAt(db: Db, unitIds: string[], roles: string[]) {
+    if (unitIds.length === 0) return [];
+    return db
+      .selectFrom('user_roles')
+      .innerJoin('users', 'users.id', 'user_roles.user_id')
+      .select(['users.id', 'users.full_name', 'user_roles.role', 'user_roles.unit_id'])
+      .where('users.active', '=', true)
+      .where('user_roles.unit_id', 'in', unitIds)
+      .where('user_roles.role', 'in', roles)
+      .orderBy('users.full_name')
+      .execute();
+  },
+
   async queue(
     db: Db,
     filter: {
@@ -188,6 +206,8 @@ export const applicationsRepository = {
       unitIds: string[];
       states?: string[];
       assigneeId?: string;
+      /** 'postal': received by post, or the result goes back by post (the postal log). */
+      channel?: 'counter' | 'postal';
       limit: number;
     },
   ) {
@@ -203,6 +223,9 @@ export const applicationsRepository = {
       .limit(filter.limit);
     if (filter.states?.length) query = query.where('state', 'in', filter.states);
     if (filter.assigneeId) query = query.where('assignee_id', '=', filter.assigneeId);
+    if (filter.channel === 'postal')
+      query = query.where((eb) => eb.or([eb('channel', '=', 3), eb('return_channel', '=', 'post')]));
+    if (filter.channel === 'counter') query = query.where('channel', '=', 1);
     return query.execute();
   },
 };

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import {
   ActionBody,
   ApplicationList,
+  AssigneeList,
   ApplicationWithEvents,
   IntakeBody,
   PublicApplication,
@@ -11,7 +12,10 @@ import {
   QueueQuery,
 } from '@motcua/contracts/applications';
 import { IdParams, Problem } from '@motcua/contracts/common';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { requireActor } from '../../http/access.ts';
+import { FORMS, formPdf, formSchemas } from '../documents/forms.route.ts';
 import { publicBaseUrlOf, receiptSlipPdf, receiptSlipSchema } from '../documents/receipt-slip.route.ts';
 import type { ApplicationsService } from './applications.service.ts';
 import type { createPublicLookup } from './public-lookup.ts';
@@ -26,6 +30,8 @@ const IntakeHeaders = Type.Object({
 export function applicationsRoutes(
   applications: ApplicationsService,
   lookup: PublicLookup,
+  db: Kysely<Database>,
+  options: { publicUrl?: string | undefined } = {},
 ): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
@@ -96,6 +102,20 @@ export function applicationsRoutes(
       async (request) => applications.get(requireActor(request), request.params.id),
     );
 
+    app.get(
+      '/api/applications/:id/assignees',
+      {
+        config: { access: { permission: 'applications.read' } },
+        schema: {
+          tags: ['applications'],
+          summary: 'Cán bộ có thể được giao xử lý hoặc phê duyệt hồ sơ',
+          params: IdParams,
+          response: { 200: AssigneeList, ...problems },
+        },
+      },
+      async (request) => applications.assignees(requireActor(request), request.params.id),
+    );
+
     app.post(
       '/api/applications/:id/actions',
       {
@@ -119,7 +139,7 @@ export function applicationsRoutes(
       async (request, reply) => {
         const slip = await receiptSlipPdf(applications, requireActor(request), request.params.id, {
           size: request.query.size,
-          publicBaseUrl: publicBaseUrlOf(request),
+          publicBaseUrl: publicBaseUrlOf(request, options.publicUrl),
         });
         return (
           reply
@@ -131,5 +151,22 @@ export function applicationsRoutes(
         );
       },
     );
+
+    for (const form of FORMS)
+      app.get(
+        `/api/applications/:id/forms/${form}.pdf`,
+        { config: { access: { permission: 'applications.read' } }, schema: formSchemas[form] },
+        async (request, reply) => {
+          const pdf = await formPdf(applications, db, requireActor(request), request.params.id, form);
+          return (
+            reply
+              .type('application/pdf')
+              .header('content-disposition', `inline; filename="${pdf.filename}"`)
+              .header('cache-control', 'private, no-store')
+              // A Buffer is sent as is; the typed reply only knows the schema's string.
+              .send(pdf.body as unknown as string)
+          );
+        },
+      );
   };
 }

@@ -5,20 +5,25 @@ import { formatApplicationCode, lookupKeyFrom } from '@motcua/domain/codes/appli
 import { fail, text } from '@motcua/domain/errors';
 import { grantReaches } from '@motcua/domain/permissions/access';
 import type { Role } from '@motcua/domain/permissions/roles';
-import { decide } from '@motcua/domain/workflow/decide';
+import type { LegalRegime } from '@motcua/domain/deadlines/apology';
 import { PORTAL_STATUS, isTerminal, type State } from '@motcua/domain/workflow/states';
-import { ACTION_ROLES, ACTION_SIDE, allowedActions } from '@motcua/domain/workflow/transitions';
+import {
+  ACTION_ROLES,
+  ACTION_SIDE,
+  NOTE_ROLES,
+  allowedActions,
+  type Action,
+  type Note,
+} from '@motcua/domain/workflow/transitions';
 import type { Database } from '../../db/schema.ts';
+import type { Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { byActor, type Actor } from '../actor.ts';
 import { documentsRepository } from '../documents/documents.repository.ts';
 import type { UnitsService } from '../units/units.service.ts';
-import {
-  applicationsRepository as repo,
-  type ApplicationPatch,
-  type ApplicationRow,
-} from './applications.repository.ts';
-import { effectsOf } from './effects.ts';
+import { applicationsRepository as repo, type ApplicationRow } from './applications.repository.ts';
+import { createChanges, intakeOutcome } from './changes.ts';
+import { APOLOGY_STATES } from '@motcua/domain/deadlines/apology';
 import type { Deadlines, ProcedureLookup } from './ports.ts';
 import { toApplication, toEvent } from './view.ts';
 
@@ -27,15 +32,32 @@ const CHANNEL = { counter: 1, online: 2, postal: 3 } as const;
 const REGIME_CHANGE = new Date('2025-06-30T17:00:00Z');
 const vietnamDate = (at: Date) => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 
+/** Called in the transaction that sets or moves a file's appointment or assignee (reminders are scheduled here). */
+export type DeadlineHook = (
+  trx: Transaction<Database>,
+  app: { provinceCode: string; id: string; dueAt: Date | null; assigneeId: string | null },
+) => Promise<void>;
+
+type AnyAction = Action | Note;
+const NOTE_SIDE: Record<Note, 'receiving' | 'deciding'> = { issue_apology: 'deciding', add_note: 'deciding' };
+const sideOf = (action: AnyAction) =>
+  (ACTION_SIDE as Record<string, 'receiving' | 'deciding'>)[action] ?? NOTE_SIDE[action as Note];
+const rolesOf = (action: AnyAction): readonly Role[] =>
+  (ACTION_ROLES as Record<string, readonly Role[]>)[action] ?? NOTE_ROLES[action as Note];
+const isNote = (action: AnyAction): action is Note => action in NOTE_SIDE;
+
 export function createApplicationsService(deps: {
   db: Kysely<Database>;
   units: UnitsService;
   procedures: ProcedureLookup;
   deadlines: Deadlines;
   clock?: () => Date;
+  onDeadline?: DeadlineHook;
 }) {
   const { db, units, procedures, deadlines } = deps;
   const now = deps.clock ?? (() => new Date());
+  const onDeadline: DeadlineHook = deps.onDeadline ?? (async () => {});
+  const { actionChange, noteChange } = createChanges({ procedures, deadlines });
 
   /** Does the actor hold one of `roles` reaching `unitId`? */
   async function holds(actor: Actor, roles: readonly Role[], unitId: string): Promise<boolean> {
@@ -56,6 +78,36 @@ export function createApplicationsService(deps: {
       if (u?.code) return u.code;
     }
     return 'MC';
+  }
+
+  /** The unit whose officers take `action` on the file: the receiving desk, or the deciding department. */
+  const unitFor = (row: ApplicationRow, action: AnyAction) =>
+    sideOf(action) === 'receiving' ? row.receiving_unit_id : (row.deciding_unit_id ?? row.receiving_unit_id);
+
+  /** What this officer may do now: allowed in the state, and a role at the right unit. */
+  async function allowedFor(actor: Actor, row: ApplicationRow): Promise<AnyAction[]> {
+    const state = row.state as State;
+    const candidates: AnyAction[] = [...allowedActions(state)];
+    if (!isTerminal(state)) candidates.push('add_note');
+    if (row.due_at && row.apologies === 0 && (APOLOGY_STATES as readonly string[]).includes(state))
+      candidates.push('issue_apology');
+    const allowed: AnyAction[] = [];
+    for (const action of candidates)
+      if (await holds(actor, rolesOf(action), unitFor(row, action))) allowed.push(action);
+    return allowed;
+  }
+
+  async function view(actor: Actor, row: ApplicationRow) {
+    const allowed = await allowedFor(actor, row);
+    const latest =
+      allowed.includes('issue_apology') && row.due_at
+        ? await deadlines.apologyLatest(row.due_at, row.legal_regime as LegalRegime)
+        : null;
+    return {
+      ...toApplication(row),
+      allowedActions: allowed,
+      ...(latest ? { apologyLatestAt: latest.toISOString() } : {}),
+    };
   }
 
   async function load(actor: Actor, id: string): Promise<ApplicationRow> {
@@ -102,9 +154,11 @@ export function createApplicationsService(deps: {
       const seen = await repo.findIdempotent(db, unit.provinceCode, actor.userId, idempotencyKey);
       if (seen) return replay(actor, seen, requestHash);
     }
+    const outcome = intakeOutcome(body);
     const receivedAt = now();
-    const dueAt = await deadlines.dueAt(receivedAt, procedure);
-    const state: State = 'received';
+    const received = outcome.state === 'received';
+    const dueAt = received ? await deadlines.dueAt(receivedAt, procedure) : null;
+    const state: State = outcome.state;
     // Outside the transaction: PGlite has one connection, a query on the pool inside it would wait forever.
     const unitCode = await codeUnit(unit.id);
     try {
@@ -137,12 +191,14 @@ export function createApplicationsService(deps: {
           fee_amount: body.feeAmount ?? null,
           return_channel: body.returnChannel,
           postal: body.postal ?? null,
-          received_at: receivedAt,
+          received_at: received ? receivedAt : null,
           due_at: dueAt,
           original_due_at: dueAt,
+          step_due_at: null,
+          pre_receipt_supplements: state === 'pre_receipt_supplement' ? 1 : 0,
           processed_at: null,
           returned_at: null,
-          finished_at: null,
+          finished_at: isTerminal(state) ? receivedAt : null,
         });
         await repo.appendEvent(trx, {
           provinceCode: unit.provinceCode,
@@ -150,15 +206,16 @@ export function createApplicationsService(deps: {
           at: receivedAt,
           actorId: actor.userId,
           actorUnitId: actor.unitId,
-          action: 'receive',
+          action: outcome.action,
           fromState: null,
           toState: state,
           payload: {
             channel: body.channel,
             dueAt: dueAt?.toISOString() ?? null,
             procedureVersion: procedure.version,
+            ...outcome.payload,
           },
-          legalBasis: 'Circular 01/2018/TT-VPCP, Mẫu 01',
+          legalBasis: outcome.legalBasis,
         });
         if (idempotencyKey)
           await repo.saveIdempotent(trx, {
@@ -171,7 +228,7 @@ export function createApplicationsService(deps: {
         await appendAudit(trx, {
           ...byActor(actor),
           provinceCode: unit.provinceCode,
-          action: 'application.received',
+          action: `application.${outcome.action}`,
           targetType: 'application',
           targetId: id,
           details: { code, procedure: procedure.code },
@@ -211,36 +268,21 @@ export function createApplicationsService(deps: {
   async function get(actor: Actor, id: string) {
     const row = await load(actor, id);
     const events = await repo.events(db, row.province_code, row.id);
-    return { application: toApplication(row), events: events.map(toEvent) };
+    return { application: await view(actor, row), events: events.map(toEvent) };
   }
 
   async function act(actor: Actor, id: string, body: ActionBody) {
     const row = await load(actor, id);
-    const side =
-      ACTION_SIDE[body.action] === 'receiving'
-        ? row.receiving_unit_id
-        : (row.deciding_unit_id ?? row.receiving_unit_id);
-    if (!(await holds(actor, ACTION_ROLES[body.action], side)))
+    if (!(await holds(actor, rolesOf(body.action), unitFor(row, body.action))))
       fail({ kind: 'Forbidden', permission: `applications.${body.action}` });
     if (body.version !== row.version)
       fail({ kind: 'StaleVersion', entity: 'application', expected: body.version, actual: row.version });
-    const result = decide(
-      {
-        state: row.state as State,
-        supplementRequests: row.supplement_requests,
-        preReceiptSupplements: row.pre_receipt_supplements,
-      },
-      body,
-    );
-    if (!result.ok) fail(result.error);
     const at = now();
-    const patch: ApplicationPatch = await effectsOf(result.decision, body, row, at, deadlines);
-    const to = result.decision.to;
-    patch.state = to;
-    patch.portal_status = PORTAL_STATUS[to];
-    if (isTerminal(to) && !row.finished_at) patch.finished_at = at;
+    const change = isNote(body.action)
+      ? await noteChange(row, body, body.action, at)
+      : await actionChange(row, body, body.action, at);
     await db.transaction().execute(async (trx) => {
-      if (!(await repo.update(trx, row, body.version, patch)))
+      if (!(await repo.update(trx, row, body.version, change.patch, at)))
         fail({
           kind: 'StaleVersion',
           entity: 'application',
@@ -256,13 +298,9 @@ export function createApplicationsService(deps: {
         actorUnitId: actor.unitId,
         action: body.action,
         fromState: row.state,
-        toState: to,
-        payload: {
-          ...details,
-          ...(result.decision.countsAsLate ? { countsAsLate: true } : {}),
-          ...(patch.due_at ? { dueAt: patch.due_at.toISOString() } : {}),
-        },
-        legalBasis: null,
+        toState: change.to,
+        payload: { ...details, ...change.payload },
+        legalBasis: change.legalBasis ?? null,
       });
       await appendAudit(trx, {
         ...byActor(actor),
@@ -270,10 +308,36 @@ export function createApplicationsService(deps: {
         action: `application.${body.action}`,
         targetType: 'application',
         targetId: row.id,
-        details: { code: row.code, from: row.state, to },
+        details: { code: row.code, from: row.state, to: change.to },
       });
+      const dueAt = change.patch.due_at === undefined ? row.due_at : change.patch.due_at;
+      const assigneeId = change.patch.assignee_id === undefined ? row.assignee_id : change.patch.assignee_id;
+      if (dueAt?.getTime() !== row.due_at?.getTime() || assigneeId !== row.assignee_id)
+        await onDeadline(trx, { provinceCode: row.province_code, id: row.id, dueAt, assigneeId });
     });
     return get(actor, id);
+  }
+
+  /** Who can be given the file: specialists and leaders of the deciding department (or the desk before transfer). */
+  async function assignees(actor: Actor, id: string) {
+    const row = await load(actor, id);
+    const unitId = row.deciding_unit_id ?? row.receiving_unit_id;
+    const { tree } = await units.loadTree();
+    const path = tree.pathTo(unitId) ?? [];
+    const rows = await repo.staffAt(
+      db,
+      path.map((p) => p.id),
+      ['specialist', 'leader'],
+    );
+    const reach = rows.filter((r) => grantReaches({ role: r.role as Role, unitId: r.unit_id }, path));
+    type Staff = 'specialist' | 'leader';
+    const byUser = new Map<string, { id: string; fullName: string; roles: Staff[] }>();
+    for (const r of reach) {
+      const entry = byUser.get(r.id) ?? { id: r.id, fullName: r.full_name, roles: [] };
+      if (!entry.roles.includes(r.role as Staff)) entry.roles.push(r.role as Staff);
+      byUser.set(r.id, entry);
+    }
+    return { items: [...byUser.values()] };
   }
 
   async function queue(
@@ -281,6 +345,7 @@ export function createApplicationsService(deps: {
     query: {
       unitId: string;
       state?: State | undefined;
+      channel?: 'counter' | 'postal' | undefined;
       mine?: boolean | undefined;
       limit?: number | undefined;
     },
@@ -296,9 +361,13 @@ export function createApplicationsService(deps: {
       unitIds,
       ...(openStates ? { states: openStates } : {}),
       ...(query.mine ? { assigneeId: actor.userId } : {}),
+      ...(query.channel ? { channel: query.channel } : {}),
       limit: query.limit ?? 100,
     });
-    return { items: rows.map(toApplication) };
+    const items = [];
+    for (const row of rows)
+      items.push({ ...toApplication(row), allowedActions: await allowedFor(actor, row) });
+    return { items };
   }
 
   /** Mẫu 01's sources, worded by documents/receipt-data.ts: the file, its history, units, procedure, officer. */
@@ -315,7 +384,7 @@ export function createApplicationsService(deps: {
     };
   }
 
-  return { intake, get, act, queue, receiptSlip, allowedActions };
+  return { intake, get, act, queue, receiptSlip, assignees };
 }
 
 export type ApplicationsService = ReturnType<typeof createApplicationsService>;

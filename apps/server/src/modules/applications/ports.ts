@@ -1,3 +1,10 @@
+import type {
+  ApologyCommand,
+  ApologyFacts,
+  LegalRegime,
+  decideApology,
+} from '@motcua/domain/deadlines/apology';
+
 /** What the application service needs from the catalog and the calendar (wired in app.ts). */
 export type TimeUnit = 'working_days' | 'days' | 'working_hours';
 
@@ -18,4 +25,15 @@ export interface Deadlines {
   dueAt(receivedAt: Date, procedure: ProcedureInfo): Promise<Date | null>;
   /** The appointment moved by the working time spent waiting for the applicant between `from` and `to`. */
   extendByPause(dueAt: Date, from: Date, to: Date): Promise<Date>;
+  /** The end of an inter-agency step given `days` working days from `from`. */
+  stepDue(from: Date, days: number): Promise<Date>;
+  /** Judges an apology with a new appointment under the file's legal regime (domain decideApology). */
+  apology(
+    facts: ApologyFacts,
+    command: ApologyCommand,
+    now: Date,
+    regime: LegalRegime,
+  ): Promise<ReturnType<typeof decideApology>>;
+  /** The latest moment to issue the apology for this appointment, or null when none can be computed. */
+  apologyLatest(dueAt: Date, regime: LegalRegime): Promise<Date | null>;
 }

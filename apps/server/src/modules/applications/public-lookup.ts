@@ -55,11 +55,14 @@ export function createPublicLookup(deps: {
       receivedAt: row.received_at?.toISOString() ?? null,
       dueAt: row.due_at?.toISOString() ?? null,
       finishedAt: row.finished_at?.toISOString() ?? null,
-      steps: events.map((e) => ({
-        at: e.at.toISOString(),
-        action: e.action,
-        status: PORTAL_STATUS_NAMES[PORTAL_STATUS[e.to_state as State]],
-      })),
+      // Internal notes stay internal; every step and the apology (a letter the applicant receives) are shown.
+      steps: events
+        .filter((e) => e.action !== 'add_note')
+        .map((e) => ({
+          at: e.at.toISOString(),
+          action: e.action,
+          status: PORTAL_STATUS_NAMES[PORTAL_STATUS[e.to_state as State]],
+        })),
     };
   };
 }

@@ -1,11 +1,11 @@
 import type { Selectable } from 'kysely';
 import type { State } from '@motcua/domain/workflow/states';
-import { allowedActions } from '@motcua/domain/workflow/transitions';
 import type { ApplicationEventsTable } from '../../db/schema.ts';
 import type { ApplicationRow } from './applications.repository.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** The file as stored; the service adds what the reading officer may do (allowedActions). */
 export function toApplication(row: ApplicationRow) {
   return {
     id: row.id,
@@ -25,11 +25,13 @@ export function toApplication(row: ApplicationRow) {
     returnChannel: row.return_channel as 'counter' | 'post' | 'online' | null,
     receivedAt: iso(row.received_at),
     dueAt: iso(row.due_at),
+    originalDueAt: iso(row.original_due_at),
+    stepDueAt: iso(row.step_due_at),
+    finishedAt: iso(row.finished_at),
     supplementRequests: row.supplement_requests,
     apologies: row.apologies,
     countsAsLate: row.counts_late,
     version: row.version,
-    allowedActions: allowedActions(row.state as State),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { CalendarYearBody, DueDateQuery } from '@motcua/contracts/calendar';
 import { buildCalendar, type Calendar } from '@motcua/domain/calendar/calendar';
 import { validateCalendarYear } from '@motcua/domain/calendar/calendar-year';
@@ -12,6 +12,11 @@ import type { UnitsService } from '../units/units.service.ts';
 import { calendarRepository as repo } from './calendar.repository.ts';
 import { dueFor } from './deadlines.ts';
 
+/** The calendar in force, read through `db`: pass a transaction to read it inside one (PGlite has one connection). */
+export async function loadCalendar(db: Kysely<Database> | Transaction<Database>): Promise<Calendar> {
+  return buildCalendar([...SHIPPED_CALENDAR_YEARS, ...(await repo.edited(db))]);
+}
+
 export function createCalendarService(deps: {
   db: Kysely<Database>;
   procedures: ProcedureLookup;
@@ -20,9 +25,7 @@ export function createCalendarService(deps: {
   const { db, procedures, units } = deps;
 
   /** Read on every use (a handful of rows): an edit made through any server process applies at once. */
-  async function current(): Promise<Calendar> {
-    return buildCalendar([...SHIPPED_CALENDAR_YEARS, ...(await repo.edited(db))]);
-  }
+  const current = (): Promise<Calendar> => loadCalendar(db);
 
   async function year(y: number) {
     const edited = (await repo.edited(db)).find((c) => c.year === y);

@@ -1,6 +1,7 @@
 import type { Calendar } from '@motcua/domain/calendar/calendar';
 import { DEFAULT_OFFICE_HOURS, type OfficeHours } from '@motcua/domain/calendar/office-hours';
 import type { CalendarResult } from '@motcua/domain/calendar/result';
+import { APOLOGY_RULES, apologyDeadline, decideApology } from '@motcua/domain/deadlines/apology';
 import { computeDueAt, type DueAt } from '@motcua/domain/deadlines/due-at';
 import { extendDueAtInWorkingTime } from '@motcua/domain/deadlines/pauses';
 import { fail } from '@motcua/domain/errors';
@@ -55,6 +56,19 @@ export function createDeadlines(
           extendDueAtInWorkingTime(dueAt, [{ requestedAt: from, completedAt: to }], calendar, officeHours),
         ).dueAt,
       );
+    },
+    async stepDue(from, days) {
+      const calendar = await currentCalendar();
+      return new Date(
+        dueFor(calendar, from, { amount: days, unit: 'working_days' }, null, officeHours).dueAt,
+      );
+    },
+    async apology(facts, command, now, regime) {
+      return decideApology(facts, command, now, await currentCalendar(), APOLOGY_RULES[regime], officeHours);
+    },
+    async apologyLatest(dueAt, regime) {
+      const result = apologyDeadline(dueAt, await currentCalendar(), APOLOGY_RULES[regime], officeHours);
+      return result.ok ? new Date(result.value.deadlineAt) : null;
     },
   };
 }

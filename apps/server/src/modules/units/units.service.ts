@@ -12,13 +12,32 @@ import { unitsRepository as repo, type UnitRow } from './units.repository.ts';
 
 const ENDS_BEFORE_START = text('Ngày hết hiệu lực trước ngày bắt đầu', 'validTo is before validFrom');
 
-export function createUnitsService(deps: { db: Kysely<Database> }) {
-  const { db } = deps;
+/**
+ * How long the unit tree is kept in memory. Every request checks roles against it, and units change a few times
+ * a year: this process sees its own changes at once, another process's within this time.
+ */
+export const UNIT_TREE_TTL_MS = 10_000;
 
-  async function loadTree() {
-    const units = await repo.listAll(db);
-    return { units, tree: indexTree(units) };
+export function createUnitsService(deps: { db: Kysely<Database>; clock?: () => number }) {
+  const { db } = deps;
+  const clock = deps.clock ?? Date.now;
+  type Loaded = { units: UnitRow[]; tree: ReturnType<typeof indexTree> };
+  let cached: { at: number; value: Promise<Loaded> } | undefined;
+
+  function loadTree(): Promise<Loaded> {
+    const now = clock();
+    if (cached && now - cached.at < UNIT_TREE_TTL_MS) return cached.value;
+    const value = repo.listAll(db).then((units) => ({ units, tree: indexTree(units) }));
+    cached = { at: now, value };
+    // A failed load is not kept: the next call tries again.
+    value.catch(() => {
+      if (cached?.value === value) cached = undefined;
+    });
+    return value;
   }
+  const invalidate = () => {
+    cached = undefined;
+  };
 
   /** Throws NotFound / Forbidden unless the grants allow `permission` on the unit. */
   async function authorize(
@@ -117,7 +136,7 @@ export function createUnitsService(deps: { db: Kysely<Database> }) {
         ),
       });
     }
-    return db.transaction().execute(async (trx) => {
+    const created = await db.transaction().execute(async (trx) => {
       if (body.code && (await repo.codeTaken(trx, body.code, validity.validFrom))) {
         fail({
           kind: 'Conflict',
@@ -156,9 +175,10 @@ export function createUnitsService(deps: { db: Kysely<Database> }) {
         targetId: id,
         details: { code: body.code ?? null, name: body.name, kind: body.kind },
       });
-      const created = (await repo.listAll(trx)).find((u) => u.id === id);
-      return created!;
+      return (await repo.listAll(trx)).find((u) => u.id === id)!;
     });
+    invalidate();
+    return created;
   }
 
   async function update(actor: Actor, id: string, body: UnitUpdateBody) {
@@ -166,7 +186,7 @@ export function createUnitsService(deps: { db: Kysely<Database> }) {
     if (body.validTo !== undefined && validityProblem({ validFrom: unit.validFrom, validTo: body.validTo })) {
       fail({ kind: 'Invalid', field: '/body/validTo', detail: ENDS_BEFORE_START });
     }
-    return db.transaction().execute(async (trx) => {
+    const updated = await db.transaction().execute(async (trx) => {
       await repo.update(trx, id, { ...body, ...(body.name ? { name: body.name.normalize('NFC') } : {}) });
       await appendAudit(trx, {
         ...byActor(actor),
@@ -178,9 +198,11 @@ export function createUnitsService(deps: { db: Kysely<Database> }) {
       });
       return (await repo.listAll(trx)).find((u) => u.id === id)!;
     });
+    invalidate();
+    return updated;
   }
 
-  return { list, get, create, update, authorize, loadTree };
+  return { list, get, create, update, authorize, loadTree, invalidate };
 }
 
 export type UnitsService = ReturnType<typeof createUnitsService>;

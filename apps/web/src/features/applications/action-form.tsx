@@ -1,41 +1,32 @@
-import type { Unit, UnitList } from '@motcua/contracts';
-import type { Action } from '@motcua/domain/workflow/transitions';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError, api } from '../../app/api.ts';
 import { describeError, messagesByField, type ErrorDescription } from '../../app/problem.ts';
 import { useUser } from '../../app/session.tsx';
-import { todayIso } from '../../i18n/format.ts';
+import { formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
 import { Field } from '../../ui/field.tsx';
+import { StaffSelect, TextField, useStaff, useTransferUnits } from './action-fields.tsx';
 import {
   REASON_ACTIONS,
-  UUID_PATTERN,
   actionLabel,
+  type AnyAction,
   type Application,
   type ApplicationWithEvents,
 } from './shared.ts';
 
-/** Where a file may be transferred for decision: units that decide, not levels of government. */
-const TRANSFER_KINDS: ReadonlySet<Unit['kind']> = new Set([
-  'commune',
-  'ward',
-  'town',
-  'special_zone',
-  'department',
-  'pasc',
-]);
 type ReturnChannel = 'counter' | 'post' | 'online';
 
 interface ActionValues {
   reason: string;
   decidingUnitId: string;
-  assignTo: 'me' | 'other';
   assigneeId: string;
   approverId: string;
   channel: ReturnChannel;
   trackingNumber: string;
   agency: string;
+  budgetDays: string;
+  newAppointmentDate: string;
 }
 
 const FIELD_IDS = {
@@ -46,21 +37,9 @@ const FIELD_IDS = {
   channel: 'action-channel',
   trackingNumber: 'action-tracking',
   agency: 'action-agency',
+  budgetDays: 'action-budget',
+  newAppointmentDate: 'action-new-date',
 } as const;
-
-function useTransferUnits(enabled: boolean): Unit[] {
-  const [units, setUnits] = useState<Unit[]>([]);
-  useEffect(() => {
-    if (!enabled) return;
-    const controller = new AbortController();
-    api.get<UnitList>(`/api/units?at=${todayIso()}`, controller.signal).then(
-      (list) => setUnits(list.items.filter((u) => TRANSFER_KINDS.has(u.kind))),
-      () => setUnits([]),
-    );
-    return () => controller.abort();
-  }, [enabled]);
-  return units;
-}
 
 /** The small form an action needs (reason, unit, assignee…), posted with the version the officer saw. */
 export function ActionForm({
@@ -71,7 +50,7 @@ export function ActionForm({
   onConflict,
 }: {
   application: Application;
-  action: Action;
+  action: AnyAction;
   onDone: (result: ApplicationWithEvents) => void;
   onCancel: () => void;
   onConflict: (error: ErrorDescription) => void;
@@ -81,40 +60,69 @@ export function ActionForm({
   const [values, setValues] = useState<ActionValues>({
     reason: '',
     decidingUnitId: '',
-    assignTo: 'me',
     assigneeId: '',
     approverId: '',
     channel: application.returnChannel ?? 'counter',
     trackingNumber: '',
     agency: '',
+    budgetDays: '',
+    newAppointmentDate: '',
   });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<ErrorDescription | null>(null);
   const [busy, setBusy] = useState(false);
+  const isAssign = action === 'assign' || action === 'reassign';
+  const askApprover = action === 'request_supplement' && application.supplementRequests >= 1;
   const units = useTransferUnits(action === 'transfer');
+  const staff = useStaff(application.id, isAssign || askApprover);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
+  // The officer assigning is the likeliest assignee: preselect them once the list arrives.
+  useEffect(() => {
+    if (isAssign && staff.some((s) => s.id === user.id))
+      setValues((v) => (v.assigneeId ? v : { ...v, assigneeId: user.id }));
+  }, [isAssign, staff, user.id]);
 
   const set = <K extends keyof ActionValues>(key: K, value: ActionValues[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
   const needsReason = REASON_ACTIONS.has(action);
-  const isAssign = action === 'assign' || action === 'reassign';
-  const askApprover = action === 'request_supplement' && application.supplementRequests >= 1;
+  const budget = values.budgetDays.trim();
 
   const validate = () => {
     const errors: Record<string, string> = {};
     if (needsReason && values.reason.trim() === '') errors['reason'] = t('file.reasonRequired');
     if (action === 'transfer' && !values.decidingUnitId)
       errors['decidingUnitId'] = t('file.decidingUnitRequired');
-    if (isAssign && values.assignTo === 'other' && !UUID_PATTERN.test(values.assigneeId.trim()))
-      errors['assigneeId'] = t('file.uuidInvalid');
-    if (askApprover && !UUID_PATTERN.test(values.approverId.trim()))
-      errors['approverId'] = t('file.uuidInvalid');
+    if (isAssign && !values.assigneeId) errors['assigneeId'] = t('file.pickRequired');
+    if (askApprover && !values.approverId) errors['approverId'] = t('file.pickRequired');
+    if (action === 'issue_apology' && !values.newAppointmentDate)
+      errors['newAppointmentDate'] = t('file.newAppointmentRequired');
+    if (action === 'send_inter_agency' && budget && !/^([1-9]|[1-5][0-9]|60)$/.test(budget))
+      errors['budgetDays'] = t('file.budgetInvalid');
     if (action === 'return_result' && values.channel === 'post') {
       const tracking = values.trackingNumber.trim();
       if (tracking.length < 4 || tracking.length > 40) errors['trackingNumber'] = t('intake.trackingInvalid');
     }
     return errors;
+  };
+
+  const bodyOf = () => {
+    const body: Record<string, unknown> = { action, version: application.version };
+    if (needsReason || (action === 'send_inter_agency' && values.reason.trim()))
+      body['reason'] = values.reason.trim();
+    if (action === 'transfer') body['decidingUnitId'] = values.decidingUnitId;
+    if (isAssign) body['assigneeId'] = values.assigneeId;
+    if (askApprover) body['approverId'] = values.approverId;
+    if (action === 'issue_apology') body['newAppointmentDate'] = values.newAppointmentDate;
+    if (action === 'return_result') {
+      body['channel'] = values.channel;
+      if (values.channel === 'post') body['trackingNumber'] = values.trackingNumber.trim();
+    }
+    if (action === 'send_inter_agency') {
+      if (values.agency.trim()) body['agency'] = values.agency.trim();
+      if (budget) body['budgetDays'] = Number(budget);
+    }
+    return body;
   };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -127,28 +135,18 @@ export function ActionForm({
       document.getElementById(FIELD_IDS[first])?.focus();
       return;
     }
-    const body: Record<string, unknown> = { action, version: application.version };
-    if (needsReason || (action === 'send_inter_agency' && values.reason.trim()))
-      body['reason'] = values.reason.trim();
-    if (action === 'transfer') body['decidingUnitId'] = values.decidingUnitId;
-    if (isAssign) body['assigneeId'] = values.assignTo === 'me' ? user.id : values.assigneeId.trim();
-    if (askApprover) body['approverId'] = values.approverId.trim();
-    if (action === 'return_result') {
-      body['channel'] = values.channel;
-      if (values.channel === 'post') body['trackingNumber'] = values.trackingNumber.trim();
-    }
-    if (action === 'send_inter_agency' && values.agency.trim()) body['agency'] = values.agency.trim();
     setBusy(true);
     try {
       onDone(
         await api.post<ApplicationWithEvents>(
           `/api/applications/${encodeURIComponent(application.id)}/actions`,
-          body,
+          bodyOf(),
         ),
       );
     } catch (caught) {
       const described = describeError(caught, t);
-      if (caught instanceof ApiError && caught.status === 409) {
+      const isTransition = caught instanceof ApiError && caught.status === 409 && !described.fields.length;
+      if (isTransition && action !== 'issue_apology') {
         onConflict(described);
         return;
       }
@@ -163,6 +161,12 @@ export function ActionForm({
   };
 
   const label = actionLabel(t, action);
+  const reasonLabel =
+    action === 'issue_apology'
+      ? t('file.apologyReason')
+      : action === 'add_note'
+        ? t('file.note')
+        : t('file.reason');
   return (
     <section className="card action-form" aria-labelledby="action-form-heading">
       <h3 id="action-form-heading" ref={headingRef} tabIndex={-1}>
@@ -193,60 +197,37 @@ export function ActionForm({
           </Field>
         ) : null}
         {isAssign ? (
-          <>
-            <fieldset className="radios">
-              <legend>{t('file.assignee')}</legend>
-              <label className="radio">
-                <input
-                  type="radio"
-                  name="assignTo"
-                  checked={values.assignTo === 'me'}
-                  onChange={() => set('assignTo', 'me')}
-                />
-                {t('file.assignMe')}
-              </label>
-              <label className="radio">
-                <input
-                  type="radio"
-                  name="assignTo"
-                  checked={values.assignTo === 'other'}
-                  onChange={() => set('assignTo', 'other')}
-                />
-                {t('file.assignOther')}
-              </label>
-            </fieldset>
-            {values.assignTo === 'other' ? (
-              <Field id={FIELD_IDS.assigneeId} label={t('file.assigneeId')} error={fieldErrors['assigneeId']}>
-                {(control) => (
-                  <input
-                    {...control}
-                    type="text"
-                    autoComplete="off"
-                    value={values.assigneeId}
-                    onChange={(e) => set('assigneeId', e.target.value)}
-                  />
-                )}
-              </Field>
-            ) : null}
-          </>
+          <StaffSelect
+            id={FIELD_IDS.assigneeId}
+            label={t('file.pickAssignee')}
+            staff={staff}
+            value={values.assigneeId}
+            error={fieldErrors['assigneeId']}
+            onChange={(v) => set('assigneeId', v)}
+          />
         ) : null}
         {askApprover ? (
-          <Field
+          <StaffSelect
             id={FIELD_IDS.approverId}
-            label={t('file.approverId')}
-            hint={t('file.approverHint')}
-            error={fieldErrors['approverId']}
-          >
-            {(control) => (
-              <input
-                {...control}
-                type="text"
-                autoComplete="off"
-                value={values.approverId}
-                onChange={(e) => set('approverId', e.target.value)}
-              />
-            )}
-          </Field>
+            label={t('file.pickApprover')}
+            staff={staff.filter((s) => s.roles.includes('leader'))}
+            value={values.approverId}
+            error={fieldErrors['approverId'] ?? undefined}
+            onChange={(v) => set('approverId', v)}
+          />
+        ) : null}
+        {action === 'issue_apology' ? (
+          <TextField
+            id={FIELD_IDS.newAppointmentDate}
+            label={t('file.newAppointment')}
+            {...(application.apologyLatestAt
+              ? { hint: t('file.apologyLatest', { at: formatDateTime(application.apologyLatestAt) }) }
+              : {})}
+            type="date"
+            error={fieldErrors['newAppointmentDate']}
+            value={values.newAppointmentDate}
+            onChange={(v) => set('newAppointmentDate', v)}
+          />
         ) : null}
         {action === 'return_result' ? (
           <>
@@ -266,38 +247,38 @@ export function ActionForm({
               )}
             </Field>
             {values.channel === 'post' ? (
-              <Field
+              <TextField
                 id={FIELD_IDS.trackingNumber}
                 label={t('file.tracking')}
                 error={fieldErrors['trackingNumber']}
-              >
-                {(control) => (
-                  <input
-                    {...control}
-                    type="text"
-                    value={values.trackingNumber}
-                    onChange={(e) => set('trackingNumber', e.target.value)}
-                  />
-                )}
-              </Field>
+                value={values.trackingNumber}
+                onChange={(v) => set('trackingNumber', v)}
+              />
             ) : null}
           </>
         ) : null}
         {action === 'send_inter_agency' ? (
-          <Field id={FIELD_IDS.agency} label={t('file.agency')} error={fieldErrors['agency']}>
-            {(control) => (
-              <input
-                {...control}
-                type="text"
-                maxLength={300}
-                value={values.agency}
-                onChange={(e) => set('agency', e.target.value)}
-              />
-            )}
-          </Field>
+          <>
+            <TextField
+              id={FIELD_IDS.agency}
+              label={t('file.agency')}
+              error={fieldErrors['agency']}
+              value={values.agency}
+              onChange={(v) => set('agency', v)}
+            />
+            <TextField
+              id={FIELD_IDS.budgetDays}
+              label={t('file.budgetDays')}
+              hint={t('file.budgetHint')}
+              type="number"
+              error={fieldErrors['budgetDays']}
+              value={values.budgetDays}
+              onChange={(v) => set('budgetDays', v)}
+            />
+          </>
         ) : null}
         {needsReason || action === 'send_inter_agency' ? (
-          <Field id={FIELD_IDS.reason} label={t('file.reason')} error={fieldErrors['reason']}>
+          <Field id={FIELD_IDS.reason} label={reasonLabel} error={fieldErrors['reason']}>
             {(control) => (
               <textarea
                 {...control}

@@ -1,4 +1,3 @@
-import type { Action } from '@motcua/domain/workflow/transitions';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../app/api.ts';
 import { describeError, type ErrorDescription } from '../../app/problem.ts';
@@ -8,12 +7,14 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
 import { Page } from '../../ui/page.tsx';
 import { ActionForm } from './action-form.tsx';
+import { FormLinks } from './form-links.tsx';
 import {
   actionLabel,
   applicantOf,
   documentsOf,
   formatMoney,
   stateLabel,
+  type AnyAction,
   type ApplicationWithEvents,
 } from './shared.ts';
 
@@ -21,7 +22,7 @@ export function ApplicationPage({ id }: { id: string }) {
   const { t } = useI18n();
   const [data, setData] = useState<ApplicationWithEvents | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
-  const [open, setOpen] = useState<Action | null>(null);
+  const [open, setOpen] = useState<AnyAction | null>(null);
   const [notice, setNotice] = useState<{
     kind: 'success' | 'error';
     error?: ErrorDescription;
@@ -129,6 +130,32 @@ export function ApplicationPage({ id }: { id: string }) {
           <dt>{t('file.due')}</dt>
           <dd>{formatDateTime(application.dueAt)}</dd>
         </div>
+        {application.originalDueAt && application.originalDueAt !== application.dueAt ? (
+          <div>
+            <dt>{t('file.originalDue')}</dt>
+            <dd>{formatDateTime(application.originalDueAt)}</dd>
+          </div>
+        ) : null}
+        {application.stepDueAt && application.state === 'inter_agency' ? (
+          <div>
+            <dt>{t('file.stepDue')}</dt>
+            <dd>{formatDateTime(application.stepDueAt)}</dd>
+          </div>
+        ) : null}
+        {application.apologies > 0 ? (
+          <div>
+            <dt>{t('file.apologies')}</dt>
+            <dd>{application.apologies}</dd>
+          </div>
+        ) : null}
+        {application.countsAsLate ? (
+          <div>
+            <dt>{t('file.countsLate')}</dt>
+            <dd>
+              <span className="flag flag--overdue">{t('file.lateFlag')}</span>
+            </dd>
+          </div>
+        ) : null}
         {application.feeAmount !== null ? (
           <div>
             <dt>{t('file.fee')}</dt>
@@ -207,6 +234,8 @@ export function ApplicationPage({ id }: { id: string }) {
         )}
       </section>
 
+      <FormLinks application={application} events={events} />
+
       <section aria-labelledby="file-timeline">
         <h2 id="file-timeline">{t('file.timeline')}</h2>
         <ol className="timeline">
@@ -217,7 +246,7 @@ export function ApplicationPage({ id }: { id: string }) {
               </time>
               <span className="timeline__action">{actionLabel(t, e.action)}</span>
               <span className="timeline__states">
-                {e.fromState === null
+                {e.fromState === null || e.fromState === e.toState
                   ? stateLabel(t, e.toState)
                   : t('file.transition', { from: stateLabel(t, e.fromState), to: stateLabel(t, e.toState) })}
               </span>

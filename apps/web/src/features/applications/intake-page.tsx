@@ -12,6 +12,7 @@ import { DocumentChecklist, type DocumentRow } from './intake-documents.tsx';
 import { Radios, Receipt, Section, useProcedureSearch } from './intake-parts.tsx';
 import {
   EMPTY,
+  OUTCOMES,
   FIELD_IDS,
   RETURN_CHANNELS,
   validateIntake,
@@ -105,6 +106,15 @@ export function IntakePage() {
       ...(v.feeAmount.trim() ? { feeAmount: Number(v.feeAmount.trim()) } : {}),
       ...(v.channel === 'postal'
         ? { postal: { trackingNumber: v.trackingNumber.trim(), receivedOn: v.receivedOn } }
+        : {}),
+      ...(v.outcome === 'received' ? {} : { outcome: v.outcome, reason: v.outcomeReason.trim() }),
+      // Mẫu 02 lists what is missing: the checklist's unticked documents.
+      ...(v.outcome === 'supplement_requested'
+        ? {
+            missingDocuments: documents
+              .filter((d) => !d.received)
+              .map(({ name, copyType, quantity }) => ({ name, copyType, quantity })),
+          }
         : {}),
     };
     setBusy(true);
@@ -361,9 +371,36 @@ export function IntakePage() {
           </div>
         </Section>
 
+        <Section title={t('intake.outcome')}>
+          <Radios
+            name="outcome"
+            legend={t('intake.outcome')}
+            value={values.outcome}
+            onChange={(v) => set('outcome', v)}
+            options={OUTCOMES.map((o) => ({ value: o, label: t(`intake.outcome.${o}`) }))}
+          />
+          {values.outcome === 'received' ? null : (
+            <Field id={FIELD_IDS.reason} label={t('intake.outcomeReason')} error={fieldErrors['reason']}>
+              {(control) => (
+                <textarea
+                  {...control}
+                  rows={3}
+                  maxLength={2000}
+                  value={values.outcomeReason}
+                  onChange={(e) => set('outcomeReason', e.target.value)}
+                />
+              )}
+            </Field>
+          )}
+        </Section>
+
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? t('intake.submitting') : t('intake.submit')}
+            {busy
+              ? t('intake.submitting')
+              : values.outcome === 'received'
+                ? t('intake.submit')
+                : t(`intake.outcome.${values.outcome}`)}
           </button>
         </div>
       </form>

@@ -86,15 +86,30 @@ export function Section({ title, children }: { title: string; children: ReactNod
   );
 }
 
+/** The paper the applicant takes home: Mẫu 01, or Mẫu 02 / Mẫu 03 when the file was not received. */
+const SLIP_OF = {
+  pre_receipt_supplement: {
+    path: 'forms/supplement.pdf',
+    title: 'intake.successGuided',
+    label: 'form.supplement',
+  },
+  refused_at_intake: { path: 'forms/refusal.pdf', title: 'intake.successRefused', label: 'form.refusal' },
+} as const;
+const RECEIPT = { path: 'receipt.pdf', title: 'intake.success', label: 'intake.receipt' } as const;
+
 export function Receipt({ result, onAnother }: { result: ApplicationWithEvents; onAnother: () => void }) {
   const { t } = useI18n();
   const { application } = result;
+  const slip =
+    application.state === 'pre_receipt_supplement' || application.state === 'refused_at_intake'
+      ? SLIP_OF[application.state]
+      : RECEIPT;
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   return (
     <section className="alert alert--success receipt" aria-labelledby="receipt-heading">
       <h2 id="receipt-heading" ref={headingRef} tabIndex={-1} className="alert__title">
-        {t('intake.success', { code: application.code })}
+        {t(slip.title, { code: application.code })}
       </h2>
       <dl className="facts">
         <div>
@@ -113,11 +128,11 @@ export function Receipt({ result, onAnother }: { result: ApplicationWithEvents; 
       <p className="button-row">
         <a
           className="button button--primary"
-          href={`/api/applications/${encodeURIComponent(application.id)}/receipt.pdf`}
+          href={`/api/applications/${encodeURIComponent(application.id)}/${slip.path}`}
           target="_blank"
           rel="noopener"
         >
-          {t('intake.receipt')}
+          {t(slip.label)}
           <span className="visually-hidden"> {t('intake.newTab')}</span>
         </a>
         <Link className="button button--secondary" to={applicationPath(application.id)}>

@@ -16,7 +16,13 @@ export interface Values {
   receivedOn: string;
   returnChannel: ReturnChannel;
   feeAmount: string;
+  outcome: IntakeOutcome;
+  outcomeReason: string;
 }
+
+/** At the counter: receive (Mẫu 01), guide once to complete (Mẫu 02), or refuse (Mẫu 03). */
+export type IntakeOutcome = 'received' | 'supplement_requested' | 'refused';
+export const OUTCOMES: readonly IntakeOutcome[] = ['received', 'supplement_requested', 'refused'];
 
 export const EMPTY: Values = {
   kind: 'person',
@@ -31,6 +37,8 @@ export const EMPTY: Values = {
   receivedOn: '',
   returnChannel: 'counter',
   feeAmount: '',
+  outcome: 'received',
+  outcomeReason: '',
 };
 
 export const FIELD_IDS = {
@@ -46,6 +54,7 @@ export const FIELD_IDS = {
   receivedOn: 'intake-received-on',
   feeAmount: 'intake-fee',
   documents: 'intake-doc-0',
+  reason: 'intake-outcome-reason',
 } as const;
 export type FieldKey = keyof typeof FIELD_IDS;
 
@@ -71,5 +80,7 @@ export function validateIntake(values: Values, hasProcedure: boolean, t: Transla
   }
   if (values.feeAmount.trim() && !/^\d{1,10}$/.test(values.feeAmount.trim()))
     errors['feeAmount'] = t('intake.feeInvalid');
+  if (values.outcome !== 'received' && !values.outcomeReason.trim())
+    errors['reason'] = t('intake.outcomeReasonRequired');
   return errors;
 }

@@ -12,6 +12,17 @@ import { applicantOf, stateLabel, urgency, type Application } from './shared.ts'
 
 const READERS = new Set(['receptionist', 'specialist', 'leader', 'ioc_operator']);
 
+/** The desk's lists: the leader's approvals, the return desk, the postal log — filters of one queue. */
+const VIEW_QUERY = {
+  all: {},
+  mine: { mine: 'true' },
+  approval: { state: 'awaiting_approval' },
+  return: { state: 'result_ready' },
+  postal: { channel: 'postal' },
+} as const satisfies Record<string, Record<string, string>>;
+type QueueView = keyof typeof VIEW_QUERY;
+const VIEWS = Object.keys(VIEW_QUERY) as QueueView[];
+
 export function QueuePage() {
   const { t } = useI18n();
   const user = useUser();
@@ -22,6 +33,7 @@ export function QueuePage() {
   }, [user.roles]);
   const [unitId, setUnitId] = useState(units[0]?.id ?? '');
   const [state, setState] = useState<State | ''>('');
+  const [view, setView] = useState<QueueView>('all');
   const [data, setData] = useState<{ loading: boolean; items: Application[]; error: unknown }>({
     loading: true,
     items: [],
@@ -33,6 +45,7 @@ export function QueuePage() {
     const controller = new AbortController();
     setData((d) => ({ ...d, loading: true, error: null }));
     const query = new URLSearchParams({ unitId });
+    for (const [key, value] of Object.entries(VIEW_QUERY[view])) query.set(key, value);
     if (state) query.set('state', state);
     api.get<{ items: Application[] }>(`/api/applications?${query.toString()}`, controller.signal).then(
       (list) => {
@@ -43,7 +56,7 @@ export function QueuePage() {
       },
     );
     return () => controller.abort();
-  }, [unitId, state]);
+  }, [unitId, state, view]);
 
   const unitName = units.find((u) => u.id === unitId)?.name ?? '';
   const now = Date.now();
@@ -63,6 +76,16 @@ export function QueuePage() {
             </select>
           </div>
         ) : null}
+        <div className="field">
+          <label htmlFor="queue-view">{t('queue.view')}</label>
+          <select id="queue-view" value={view} onChange={(e) => setView(e.target.value as QueueView)}>
+            {VIEWS.map((v) => (
+              <option key={v} value={v}>
+                {t(`queue.view.${v}`)}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className="field">
           <label htmlFor="queue-state">{t('queue.state')}</label>
           <select id="queue-state" value={state} onChange={(e) => setState(e.target.value as State | '')}>

@@ -32,7 +32,9 @@ void test('states and actions are named; unknown ones pass through', () => {
   assert.equal(stateLabel(t, 'awaiting_approval'), 'Chờ phê duyệt');
   assert.equal(stateLabel(t, null), '–');
   assert.equal(actionLabel(t, 'return_result'), 'Trả kết quả');
-  assert.equal(actionLabel(t, 'add_note'), 'add_note');
+  assert.equal(actionLabel(t, 'add_note'), 'Ghi chú');
+  assert.equal(actionLabel(t, 'issue_apology'), 'Xin lỗi, hẹn lại ngày trả');
+  assert.equal(actionLabel(t, 'some_future_action'), 'some_future_action');
 });
 
 void test('idempotency keys are UUIDs', () => {

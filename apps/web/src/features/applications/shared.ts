@@ -1,9 +1,10 @@
 import type { Application } from '@motcua/contracts';
-import type { Action } from '@motcua/domain/workflow/transitions';
 import type { Translate } from '../../i18n/i18n.tsx';
 import { vi, type MessageKey } from '../../i18n/vi.ts';
 
 export type { Application };
+/** A workflow step or a note (apology, remark), as the API lists them in allowedActions. */
+export type AnyAction = Application['allowedActions'][number];
 export interface ApplicationEventView {
   seq: number;
   at: string;
@@ -58,7 +59,9 @@ export function stateLabel(t: Translate, state: string | null): string {
 }
 
 /** Actions that need a reason in writing. */
-export const REASON_ACTIONS: ReadonlySet<Action> = new Set<Action>([
+export const REASON_ACTIONS: ReadonlySet<AnyAction> = new Set<AnyAction>([
+  'issue_apology',
+  'add_note',
   'refuse',
   'request_supplement',
   'stop',
