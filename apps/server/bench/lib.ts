@@ -154,8 +154,15 @@ export function request(
   });
 }
 
-/** Logs in over HTTP and returns the session cookie header. */
-export async function login(baseUrl: string, username: string, password: string): Promise<string> {
+export interface BenchSession {
+  /** The `motcua_session=…` cookie header. */
+  cookie: string;
+  /** For the `x-csrf-token` header of state-changing requests. */
+  csrfToken: string;
+}
+
+/** Logs in over HTTP and returns the session cookie header and CSRF token. */
+export async function login(baseUrl: string, username: string, password: string): Promise<BenchSession> {
   const agent = new http.Agent({ keepAlive: false });
   const response = await request(agent, `${baseUrl}/api/auth/login`, {
     method: 'POST',
@@ -167,5 +174,6 @@ export async function login(baseUrl: string, username: string, password: string)
   const setCookie = response.headers['set-cookie'] ?? [];
   const session = setCookie.map((c) => c.split(';')[0]!).find((c) => c.startsWith('motcua_session='));
   if (!session) throw new Error('login: no motcua_session cookie');
-  return session;
+  const { csrfToken } = JSON.parse(response.body) as { csrfToken: string };
+  return { cookie: session, csrfToken };
 }

@@ -1,29 +1,39 @@
 // `npm run bench`: foundation figures on this machine (docs/BENCHMARKS.md explains them).
 //   --runs N          runs per figure, medians reported (default 5)
-//   --only LIST       comma list of: responsiveness, startup, load (default: all; startup includes memory)
+//   --only LIST       comma list of: responsiveness, startup, load, intake, lookup, due-at
+//                     (default: all; startup includes memory)
 //   --pg              also PostgreSQL: fresh databases on DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres
 //   --rows N          rows sorted by the heavy query (default 2000000)
-//   --duration S      seconds per load run (default 5); --clients N concurrent clients (default 4)
+//   --duration S      seconds per load run (default 5); --clients N concurrent clients (default 4;
+//                     load, intake and its plain-insert baseline)
+//   --lookup-clients N   concurrent clients of the public lookup (default 200)
 //   --rest S          idle seconds before reading RSS (default 5)
 //   --json FILE       also write every run's raw figures to FILE
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { cleanupAll, fmt, machine, median, medianOf, ratio, table } from './lib.ts';
-import { requestCost, type LoadRun } from './load.ts';
+import { dueAtRate, type DueAtRun } from './due-at.ts';
+import { intakeVsInsert } from './intake.ts';
+import { requestCost } from './load.ts';
+import { LOOKUP_FILES, publicLookup } from './lookup.ts';
 import { heavySql, PROBE_INTERVAL_MS, responsiveness, type ResponsivenessRun } from './responsiveness.ts';
-import { startup, type StartupRun, type StoreKind } from './startup.ts';
+import { startup, type StoreKind } from './startup.ts';
 
 const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/postgres';
 const HEALTH_BUDGET_MS = 50;
+const INTAKE_RATIO_TARGET = 0.5;
+const LOOKUP_P99_BUDGET_MS = 20;
+const ALL = 'responsiveness,startup,load,intake,lookup,due-at';
 
 const { values: args } = parseArgs({
   options: {
     runs: { type: 'string', default: '5' },
-    only: { type: 'string', default: 'responsiveness,startup,load' },
+    only: { type: 'string', default: ALL },
     pg: { type: 'boolean', default: false },
     rows: { type: 'string', default: '2000000' },
     duration: { type: 'string', default: '5' },
     clients: { type: 'string', default: '4' },
+    'lookup-clients': { type: 'string', default: '200' },
     rest: { type: 'string', default: '5' },
     json: { type: 'string' },
     help: { type: 'boolean', default: false },
@@ -68,6 +78,15 @@ function sideBySide<T extends object>(
   ]);
 }
 
+/** `sideBySide` of per-store runs, PGlite first; the ratio column is PGlite ÷ PostgreSQL. */
+function byStore<T extends object>(
+  title: string,
+  runs: Partial<Record<StoreKind, T[]>>,
+  rows: [label: string, key: keyof T, digits: number][],
+): string {
+  return sideBySide(title, ['PGlite', 'PostgreSQL'], runs.pglite!, runs.postgres, rows, true);
+}
+
 async function main() {
   if (args.help) {
     process.stdout.write(
@@ -83,7 +102,10 @@ async function main() {
   const durationMs = int('duration', args.duration, 1, 120) * 1000;
   const clients = int('clients', args.clients, 1, 64);
   const restMs = int('rest', args.rest, 0, 120) * 1000;
+  const lookupClients = int('lookup-clients', args['lookup-clients'], 1, 1000);
   const only = new Set(args.only.split(',').map((s) => s.trim()));
+  const unknown = [...only].filter((name) => !ALL.split(',').includes(name));
+  if (unknown.length > 0) throw new Error(`--only: unknown ${unknown.join(', ')} (known: ${ALL})`);
   const adminUrl = args.pg || process.env.DATABASE_URL ? (process.env.DATABASE_URL ?? DEFAULT_PG) : undefined;
   const kinds: StoreKind[] = adminUrl ? ['pglite', 'postgres'] : ['pglite'];
   const info = machine();
@@ -93,6 +115,32 @@ async function main() {
     `runs: ${runs} (cells: median (min–max) over runs)${adminUrl ? '' : '; PostgreSQL skipped (use --pg)'}`,
   ];
   const raw: Record<string, unknown> = { machine: info, runs };
+
+  const perStore = async <T>(
+    name: string,
+    measure: (kind: StoreKind) => Promise<T[]>,
+  ): Promise<Partial<Record<StoreKind, T[]>>> => {
+    const result: Partial<Record<StoreKind, T[]>> = {};
+    for (const kind of kinds) {
+      log(`${name} (${kind}):`);
+      result[kind] = await measure(kind);
+    }
+    raw[name] = result;
+    return result;
+  };
+  const verdict = <T>(
+    what: string,
+    runsOf: Partial<Record<StoreKind, T[]>>,
+    value: (run: T) => number,
+    met: (m: number) => boolean,
+  ) =>
+    `requirement "${what}": ` +
+    kinds
+      .map((kind) => {
+        const m = median((runsOf[kind] ?? []).map(value));
+        return `${kind} ${fmt(m, 2)} → ${met(m) ? 'MET' : 'NOT MET'}`;
+      })
+      .join('; ');
 
   if (only.has('responsiveness')) {
     log(`responsiveness: heavy query ${heavySql(rows)}`);
@@ -131,58 +179,108 @@ async function main() {
   }
 
   if (only.has('startup')) {
-    const s: Partial<Record<StoreKind, StartupRun[]>> = {};
-    for (const kind of kinds) {
-      log(`startup (${kind}):`);
-      s[kind] = await startup(kind, adminUrl, runs, restMs, log);
-    }
-    raw.startup = s;
+    const s = await perStore('startup', (kind) => startup(kind, adminUrl, runs, restMs, log));
     out.push(
-      sideBySide(
-        '2. Cold start: spawn → "listening" line, ms',
-        ['PGlite', 'PostgreSQL'],
-        s.pglite!,
-        s.postgres,
-        [
-          ['empty store (migrate + demo seed)', 'emptyMs', 0],
-          ['  of which inside serve()', 'emptyReadyMs', 0],
-          ['existing store (restart)', 'restartMs', 0],
-          ['  of which inside serve()', 'restartReadyMs', 0],
-        ],
-        true,
-      ),
-      sideBySide(
-        `3. Memory at rest: server RSS ${restMs / 1000} s after listening (restarted, idle), MiB`,
-        ['PGlite', 'PostgreSQL'],
-        s.pglite!,
-        s.postgres,
-        [['VmRSS of the motcua process', 'rssMiB', 0]],
-        true,
-      ),
+      byStore('2. Cold start: spawn → "listening" line, ms', s, [
+        ['empty store (migrate + demo seed)', 'emptyMs', 0],
+        ['  of which inside serve()', 'emptyReadyMs', 0],
+        ['existing store (restart)', 'restartMs', 0],
+        ['  of which inside serve()', 'restartReadyMs', 0],
+      ]),
+      byStore(`3. Memory at rest: server RSS ${restMs / 1000} s after listening (restarted, idle), MiB`, s, [
+        ['VmRSS of the motcua process', 'rssMiB', 0],
+      ]),
     );
   }
 
   if (only.has('load')) {
-    const l: Partial<Record<StoreKind, LoadRun[]>> = {};
-    for (const kind of kinds) {
-      log(`request cost (${kind}):`);
-      l[kind] = await requestCost(kind, adminUrl, { runs, durationMs, clients }, log);
-    }
-    raw.load = l;
+    const l = await perStore('load', (kind) =>
+      requestCost(kind, adminUrl, { runs, durationMs, clients }, log),
+    );
     out.push(
-      sideBySide(
+      byStore(
         `4. GET /api/units (quantri, cookie), ${clients} keep-alive clients, ${durationMs / 1000} s per run`,
-        ['PGlite', 'PostgreSQL'],
-        l.pglite!,
-        l.postgres,
+        l,
         [
           ['latency p50, ms', 'p50', 2],
           ['latency p95, ms', 'p95', 2],
           ['throughput, req/s', 'rps', 0],
           ['failed requests', 'errors', 0],
         ],
-        true,
       ),
+    );
+  }
+
+  if (only.has('intake')) {
+    const r = await perStore('intake', (kind) =>
+      intakeVsInsert(kind, adminUrl, { runs, durationMs, clients }, log),
+    );
+    out.push(
+      byStore(
+        `5. POST /api/applications (motcua, birth registration) vs a plain single-row INSERT in the same store,\n` +
+          `   ${clients} concurrent clients each, ${durationMs / 1000} s per run`,
+        r,
+        [
+          ['intake throughput, files/s', 'intakeRps', 0],
+          ['intake latency p50, ms', 'intakeP50', 1],
+          ['intake latency p95, ms', 'intakeP95', 1],
+          ['failed intakes', 'intakeErrors', 0],
+          ['plain INSERT throughput, rows/s', 'insertRps', 0],
+          ['plain INSERT latency p50, ms', 'insertP50', 2],
+          ['plain INSERT latency p95, ms', 'insertP95', 2],
+          ['failed INSERTs', 'insertErrors', 0],
+          ['intake/s ÷ INSERT/s (per run)', 'ratio', 3],
+        ],
+      ),
+      verdict(
+        `intake/s ÷ INSERT/s ≥ ${INTAKE_RATIO_TARGET}`,
+        r,
+        (x) => x.ratio,
+        (m) => m >= INTAKE_RATIO_TARGET,
+      ),
+    );
+  }
+
+  if (only.has('lookup')) {
+    const r = await perStore('lookup', (kind) =>
+      publicLookup(kind, adminUrl, { runs, durationMs, clients: lookupClients }, log),
+    );
+    out.push(
+      byStore(
+        `6. GET /api/public/applications/{code}?key=…, ${lookupClients} keep-alive clients over ` +
+          `${LOOKUP_FILES} files, ${durationMs / 1000} s per run`,
+        r,
+        [
+          ['latency p50, ms', 'p50', 1],
+          ['latency p95, ms', 'p95', 1],
+          ['latency p99, ms', 'p99', 1],
+          ['throughput, req/s', 'rps', 0],
+          ['failed requests', 'errors', 0],
+        ],
+      ),
+      verdict(
+        `lookup p99 ≤ ${LOOKUP_P99_BUDGET_MS} ms under ${lookupClients} clients`,
+        r,
+        (x) => x.p99,
+        (m) => m <= LOOKUP_P99_BUDGET_MS,
+      ),
+    );
+  }
+
+  if (only.has('due-at')) {
+    log('due-at:');
+    const r: DueAtRun[] = dueAtRate(runs, durationMs, log);
+    raw['due-at'] = r;
+    out.push(
+      table(`7. Due-date computations on this thread, ${durationMs / 1000} s per run`, [
+        ['', 'per second'],
+        ['computeDueAt (4,096 varied inputs, shipped calendar)', cell(r.map((x) => x.opsPerS))],
+        [
+          'buildCalendar (shipped years), done before each server computation',
+          cell(r.map((x) => x.buildsPerS)),
+        ],
+        ['failed computations', cell(r.map((x) => x.failures))],
+      ]),
     );
   }
 

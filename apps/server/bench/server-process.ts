@@ -134,3 +134,30 @@ export async function freshTarget(
     },
   };
 }
+
+/** Runs `use` on a fresh target of the given kind, disposed afterwards (even on failure). */
+export async function withTarget<T>(
+  kind: 'pglite' | 'postgres',
+  adminUrl: string | undefined,
+  use: (target: ServerTarget) => Promise<T>,
+): Promise<T> {
+  const target = await freshTarget(kind, adminUrl);
+  try {
+    return await use(target);
+  } finally {
+    await target.dispose();
+  }
+}
+
+/** Runs `use` against a server started on `target`, stopped afterwards (even on failure). */
+export async function withServer<T>(
+  target: ServerTarget,
+  use: (server: ServerChild) => Promise<T>,
+): Promise<T> {
+  const server = await startServer(target);
+  try {
+    return await use(server);
+  } finally {
+    await server.stop();
+  }
+}
