@@ -41,6 +41,7 @@ export async function createTestApp(
   await seedProcedureCatalog(store.db);
   await seedDemoUsers(store.db, DEMO_PASSWORD);
   app.services.units.invalidate();
+  app.services.procedures.invalidate();
   const units = await unitsRepository.listAll(store.db);
 
   async function login(username: string, password = DEMO_PASSWORD): Promise<Session> {

@@ -1,8 +1,9 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { ApplicationsTable, Database } from '../../db/schema.ts';
+import type { ApplicationEventsTable, ApplicationsTable, Database } from '../../db/schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type ApplicationRow = Selectable<ApplicationsTable>;
+export type EventRow = Selectable<ApplicationEventsTable>;
 /** The columns an action may change (identity, applicant and history are fixed at intake). */
 export type ApplicationPatch = Partial<
   Pick<
@@ -74,8 +75,8 @@ export const applicationsRepository = {
       | 'documents'
       | 'postal'
     > & { applicant: unknown; documents: unknown; postal: unknown; pre_receipt_supplements?: number },
-  ): Promise<string> {
-    const inserted = await trx
+  ): Promise<ApplicationRow> {
+    return trx
       .insertInto('applications')
       .values({
         ...row,
@@ -83,9 +84,8 @@ export const applicationsRepository = {
         documents: JSON.stringify(row.documents),
         postal: row.postal === null ? null : JSON.stringify(row.postal),
       })
-      .returning('id')
+      .returningAll()
       .executeTakeFirstOrThrow();
-    return inserted.id;
   },
 
   async find(db: Db, id: string): Promise<ApplicationRow | undefined> {
@@ -103,9 +103,9 @@ export const applicationsRepository = {
     version: number,
     patch: ApplicationPatch,
     at: Date,
-  ): Promise<boolean> {
+  ): Promise<ApplicationRow | undefined> {
     const { postal, ...rest } = patch;
-    const result = await trx
+    return trx
       .updateTable('applications')
       .set({
         ...rest,
@@ -117,35 +117,23 @@ export const applicationsRepository = {
       .where('province_code', '=', row.province_code)
       .where('id', '=', row.id)
       .where('version', '=', version)
+      .returningAll()
       .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
   },
 
-  async appendEvent(trx: Transaction<Database>, event: NewEvent): Promise<number> {
-    const last = await trx
-      .selectFrom('application_events')
-      .select((eb) => eb.fn.max('seq').as('seq'))
-      .where('province_code', '=', event.provinceCode)
-      .where('application_id', '=', event.applicationId)
-      .executeTakeFirst();
-    const seq = Number(last?.seq ?? 0) + 1;
-    await trx
-      .insertInto('application_events')
-      .values({
-        province_code: event.provinceCode,
-        application_id: event.applicationId,
-        seq,
-        at: event.at,
-        actor_id: event.actorId,
-        actor_unit_id: event.actorUnitId,
-        action: event.action,
-        from_state: event.fromState,
-        to_state: event.toState,
-        payload: JSON.stringify(event.payload),
-        legal_basis: event.legalBasis,
-      })
-      .execute();
-    return seq;
+  /** Appends the next event of the file in one statement (the caller holds the file's row lock or created it). */
+  async appendEvent(trx: Transaction<Database>, event: NewEvent): Promise<EventRow> {
+    const result = await sql<EventRow>`
+      INSERT INTO application_events
+        (province_code, application_id, seq, at, actor_id, actor_unit_id, action, from_state, to_state, payload, legal_basis)
+      SELECT ${event.provinceCode}::text, ${event.applicationId}::uuid, coalesce(max(seq), 0) + 1,
+        ${event.at}::timestamptz, ${event.actorId}::uuid, ${event.actorUnitId}::uuid, ${event.action}::text,
+        ${event.fromState}::text, ${event.toState}::text, ${JSON.stringify(event.payload)}::jsonb,
+        ${event.legalBasis}::text
+      FROM application_events
+      WHERE province_code = ${event.provinceCode} AND application_id = ${event.applicationId}::uuid
+      RETURNING *`.execute(trx);
+    return result.rows[0]!;
   },
 
   async events(db: Db, provinceCode: string, applicationId: string) {

@@ -162,7 +162,7 @@ export function createApplicationsService(deps: {
     // Outside the transaction: PGlite has one connection, a query on the pool inside it would wait forever.
     const unitCode = await codeUnit(unit.id);
     try {
-      const id = await db.transaction().execute(async (trx) => {
+      const created = await db.transaction().execute(async (trx) => {
         const seq = await repo.nextSequence(trx, unit.provinceCode, unit.id, vietnamDate(receivedAt));
         const code = formatApplicationCode(
           {
@@ -172,7 +172,7 @@ export function createApplicationsService(deps: {
           },
           unit.codeTemplate ?? undefined,
         );
-        const id = await repo.insert(trx, {
+        const row = await repo.insert(trx, {
           province_code: unit.provinceCode,
           code,
           lookup_key: lookupKeyFrom(randomBytes(6)),
@@ -200,7 +200,8 @@ export function createApplicationsService(deps: {
           returned_at: null,
           finished_at: isTerminal(state) ? receivedAt : null,
         });
-        await repo.appendEvent(trx, {
+        const id = row.id;
+        const event = await repo.appendEvent(trx, {
           provinceCode: unit.provinceCode,
           applicationId: id,
           at: receivedAt,
@@ -233,9 +234,10 @@ export function createApplicationsService(deps: {
           targetId: id,
           details: { code, procedure: procedure.code },
         });
-        return id;
+        return { row, event };
       });
-      return get(actor, id);
+      // Built from what was written: no read back.
+      return { application: await view(actor, created.row), events: [toEvent(created.event)] };
     } catch (error) {
       // Two retries of one request raced: the loser's key insert collided; answer with the winner's application.
       const seen = idempotencyKey
@@ -281,8 +283,9 @@ export function createApplicationsService(deps: {
     const change = isNote(body.action)
       ? await noteChange(row, body, body.action, at)
       : await actionChange(row, body, body.action, at);
-    await db.transaction().execute(async (trx) => {
-      if (!(await repo.update(trx, row, body.version, change.patch, at)))
+    const updated = await db.transaction().execute(async (trx) => {
+      const changed = await repo.update(trx, row, body.version, change.patch, at);
+      if (!changed)
         fail({
           kind: 'StaleVersion',
           entity: 'application',
@@ -314,8 +317,10 @@ export function createApplicationsService(deps: {
       const assigneeId = change.patch.assignee_id === undefined ? row.assignee_id : change.patch.assignee_id;
       if (dueAt?.getTime() !== row.due_at?.getTime() || assigneeId !== row.assignee_id)
         await onDeadline(trx, { provinceCode: row.province_code, id: row.id, dueAt, assigneeId });
+      return changed;
     });
-    return get(actor, id);
+    const events = await repo.events(db, updated.province_code, updated.id);
+    return { application: await view(actor, updated), events: events.map(toEvent) };
   }
 
   /** Who can be given the file: specialists and leaders of the deciding department (or the desk before transfer). */

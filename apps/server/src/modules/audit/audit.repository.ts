@@ -28,17 +28,25 @@ export async function appendAudit(
   entry: AuditEntry,
   now = new Date(),
 ): Promise<AuditRecord> {
-  await trx
-    .insertInto('audit_heads')
-    .values({ province_code: entry.provinceCode, seq: 0, hash: GENESIS_HASH })
-    .onConflict((oc) => oc.column('province_code').doNothing())
-    .execute();
-  const head = await trx
-    .selectFrom('audit_heads')
-    .selectAll()
-    .where('province_code', '=', entry.provinceCode)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+  // The head row is locked for the rest of the transaction: records of a province are appended one at a time.
+  const lockHead = () =>
+    trx
+      .selectFrom('audit_heads')
+      .selectAll()
+      .where('province_code', '=', entry.provinceCode)
+      .forUpdate()
+      .executeTakeFirst();
+  let head = await lockHead();
+  if (!head) {
+    // A province's first record: create its head (once, whoever races), then lock it.
+    await trx
+      .insertInto('audit_heads')
+      .values({ province_code: entry.provinceCode, seq: 0, hash: GENESIS_HASH })
+      .onConflict((oc) => oc.column('province_code').doNothing())
+      .execute();
+    head = await lockHead();
+    if (!head) throw new Error(`audit head of province ${entry.provinceCode} is missing`);
+  }
   const content = {
     provinceCode: entry.provinceCode,
     seq: head.seq + 1,
@@ -53,27 +61,31 @@ export async function appendAudit(
     prevHash: head.hash,
   };
   const record: AuditRecord = { ...content, hash: recordHash(content, sha256) };
+  // One round trip: the record and the new head together (a data-modifying CTE).
   await trx
-    .insertInto('audit_log')
-    .values({
-      province_code: record.provinceCode,
-      seq: record.seq,
-      at: record.at,
-      actor_id: record.actorId,
-      actor_unit_id: record.actorUnitId,
-      action: record.action,
-      target_type: record.targetType,
-      target_id: record.targetId,
-      request_id: record.requestId,
-      details: JSON.stringify(record.details),
-      prev_hash: record.prevHash,
-      hash: record.hash,
-    })
-    .execute();
-  await trx
+    .with('appended', (db) =>
+      db
+        .insertInto('audit_log')
+        .values({
+          province_code: record.provinceCode,
+          seq: record.seq,
+          at: record.at,
+          actor_id: record.actorId,
+          actor_unit_id: record.actorUnitId,
+          action: record.action,
+          target_type: record.targetType,
+          target_id: record.targetId,
+          request_id: record.requestId,
+          details: JSON.stringify(record.details),
+          prev_hash: record.prevHash,
+          hash: record.hash,
+        })
+        .returning(['province_code', 'seq', 'hash']),
+    )
     .updateTable('audit_heads')
-    .set({ seq: record.seq, hash: record.hash })
-    .where('province_code', '=', record.provinceCode)
+    .from('appended')
+    .set((eb) => ({ seq: eb.ref('appended.seq'), hash: eb.ref('appended.hash') }))
+    .whereRef('audit_heads.province_code', '=', 'appended.province_code')
     .execute();
   return record;
 }

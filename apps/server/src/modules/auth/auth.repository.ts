@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../../db/schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -16,11 +17,12 @@ export interface UserWithGrants {
   grants: { role: string; unitId: string; unitName: string }[];
 }
 
+/** The user, their unit and all their grants in one round trip (it runs on every request). */
 async function withGrants(db: Db, userId: string): Promise<UserWithGrants | undefined> {
   const user = await db
     .selectFrom('users')
     .innerJoin('units', 'units.id', 'users.unit_id')
-    .select([
+    .select((eb) => [
       'users.id',
       'users.username',
       'users.full_name',
@@ -30,17 +32,19 @@ async function withGrants(db: Db, userId: string): Promise<UserWithGrants | unde
       'users.password_hash',
       'users.must_change_password',
       'users.active',
+      jsonArrayFrom(
+        eb
+          .selectFrom('user_roles')
+          .innerJoin('units as gu', 'gu.id', 'user_roles.unit_id')
+          .select(['user_roles.role', 'user_roles.unit_id', 'gu.name'])
+          .whereRef('user_roles.user_id', '=', 'users.id')
+          .orderBy('user_roles.role')
+          .orderBy('user_roles.unit_id'),
+      ).as('grants'),
     ])
     .where('users.id', '=', userId)
     .executeTakeFirst();
   if (!user) return undefined;
-  const grants = await db
-    .selectFrom('user_roles')
-    .innerJoin('units', 'units.id', 'user_roles.unit_id')
-    .select(['user_roles.role', 'user_roles.unit_id', 'units.name'])
-    .where('user_roles.user_id', '=', userId)
-    .orderBy('user_roles.role')
-    .execute();
   return {
     id: user.id,
     username: user.username,
@@ -51,7 +55,7 @@ async function withGrants(db: Db, userId: string): Promise<UserWithGrants | unde
     passwordHash: user.password_hash,
     mustChangePassword: user.must_change_password,
     active: user.active,
-    grants: grants.map((g) => ({ role: g.role, unitId: g.unit_id, unitName: g.name })),
+    grants: user.grants.map((g) => ({ role: g.role, unitId: g.unit_id, unitName: g.name })),
   };
 }
 

@@ -9,6 +9,7 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import { byActor, type Actor } from '../actor.ts';
 import type { ProcedureLookup } from '../applications/ports.ts';
 import type { UnitsService } from '../units/units.service.ts';
+import { ttlCache } from '../../cache.ts';
 import { calendarRepository as repo } from './calendar.repository.ts';
 import { dueFor } from './deadlines.ts';
 
@@ -17,6 +18,8 @@ export async function loadCalendar(db: Kysely<Database> | Transaction<Database>)
   return buildCalendar([...SHIPPED_CALENDAR_YEARS, ...(await repo.edited(db))]);
 }
 
+export const CALENDAR_TTL_MS = 10_000;
+
 export function createCalendarService(deps: {
   db: Kysely<Database>;
   procedures: ProcedureLookup;
@@ -24,8 +27,9 @@ export function createCalendarService(deps: {
 }) {
   const { db, procedures, units } = deps;
 
-  /** Read on every use (a handful of rows): an edit made through any server process applies at once. */
-  const current = (): Promise<Calendar> => loadCalendar(db);
+  /** Every due date needs it: kept CALENDAR_TTL_MS (cache.ts); an edit through this process applies at once. */
+  const cache = ttlCache(() => loadCalendar(db), CALENDAR_TTL_MS);
+  const current = (): Promise<Calendar> => cache.get(undefined);
 
   async function year(y: number) {
     const edited = (await repo.edited(db)).find((c) => c.year === y);
@@ -50,16 +54,19 @@ export function createCalendarService(deps: {
       const first = problems[0]!;
       fail({ kind: 'Invalid', field: `/body${first.date ? `/${first.date}` : ''}`, detail: first.detail });
     }
-    await db.transaction().execute(async (trx) => {
-      await repo.save(trx, body, actor.userId);
-      await appendAudit(trx, {
-        ...byActor(actor),
-        action: 'calendar.year_saved',
-        targetType: 'calendar_year',
-        targetId: String(y),
-        details: { daysOff: body.daysOff.length, makeUp: body.makeUpWorkingDays.length },
-      });
-    });
+    await db
+      .transaction()
+      .execute(async (trx) => {
+        await repo.save(trx, body, actor.userId);
+        await appendAudit(trx, {
+          ...byActor(actor),
+          action: 'calendar.year_saved',
+          targetType: 'calendar_year',
+          targetId: String(y),
+          details: { daysOff: body.daysOff.length, makeUp: body.makeUpWorkingDays.length },
+        });
+      })
+      .finally(() => cache.invalidate());
     return { calendar: body, origin: 'edited' as const };
   }
 

@@ -9,6 +9,7 @@ import type {
 } from '@motcua/contracts/procedures';
 import { fail, text } from '@motcua/domain/errors';
 import { can } from '@motcua/domain/permissions/access';
+import { ttlCache } from '../../cache.ts';
 import type { Database } from '../../db/schema.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { byActor, type Actor } from '../actor.ts';
@@ -76,8 +77,23 @@ function checkUpload(input: { format: SheetFormat; mediaType: string; body: unkn
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === '23505';
 
+/** The desk reads the procedure of every intake; see cache.ts for what another process's edit waits for. */
+export const CATALOG_TTL_MS = 30_000;
+
 export function createProceduresService(deps: { db: Kysely<Database> }) {
   const { db } = deps;
+  const catalogCache = ttlCache(
+    (code: string) => repo.findCurrent(db, code),
+    CATALOG_TTL_MS,
+    Date.now,
+    (row) => row !== undefined,
+  );
+  /** Every catalog write: this process reads the new version at once. */
+  const write = <T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> =>
+    db
+      .transaction()
+      .execute(work)
+      .finally(() => catalogCache.invalidate());
 
   /** National catalogue: changed only by a holder of procedures.manage at the root of the unit tree. */
   async function authorizeManage(actor: Actor) {
@@ -140,7 +156,7 @@ export function createProceduresService(deps: { db: Kysely<Database> }) {
         detail: text(`Mã ${body.code} đã có trong danh mục`, `Code ${body.code} is already in the catalogue`),
       });
     try {
-      return await db.transaction().execute(async (trx) => {
+      return await write(async (trx) => {
         if ((await repo.existingCodes(trx)).has(body.code)) conflict();
         const { row } = await saveVersion(trx, {
           code: body.code,
@@ -161,7 +177,7 @@ export function createProceduresService(deps: { db: Kysely<Database> }) {
   async function update(actor: Actor, code: string, body: ProcedureUpdateBody) {
     await authorizeManage(actor);
     const content = checked(body);
-    return db.transaction().execute(async (trx) => {
+    return write(async (trx) => {
       if (!(await repo.findCurrent(trx, code))) fail({ kind: 'NotFound', entity: 'procedure', id: code });
       const saved = await saveVersion(trx, {
         code,
@@ -206,7 +222,7 @@ export function createProceduresService(deps: { db: Kysely<Database> }) {
       }
       return report;
     }
-    return db.transaction().execute(async (trx) => {
+    return write(async (trx) => {
       for (const entry of entries) {
         const saved = await saveVersion(trx, {
           code: entry.code,
@@ -227,7 +243,7 @@ export function createProceduresService(deps: { db: Kysely<Database> }) {
    * its time. `time` is null when the portal states none or printed no unit (verify before computing).
    */
   async function find(code: string) {
-    const row = await repo.findCurrent(db, code);
+    const row = await catalogCache.get(code);
     if (!row) return undefined;
     const unit = row.timeUnit;
     return {
@@ -250,6 +266,7 @@ export function createProceduresService(deps: { db: Kysely<Database> }) {
   return {
     search,
     get,
+    invalidate: () => catalogCache.invalidate(),
     versions,
     fields: async () => ({ items: await countByField(db) }),
     findVersion: (versionId: string) => repo.findVersion(db, versionId),

@@ -8,6 +8,7 @@ import { canNest, fitsWithin, isValidOn, validityProblem } from '@motcua/domain/
 import type { Database } from '../../db/schema.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { byActor, type Actor } from '../actor.ts';
+import { ttlCache } from '../../cache.ts';
 import { unitsRepository as repo, type UnitRow } from './units.repository.ts';
 
 const ENDS_BEFORE_START = text('Ngày hết hiệu lực trước ngày bắt đầu', 'validTo is before validFrom');
@@ -20,24 +21,16 @@ export const UNIT_TREE_TTL_MS = 10_000;
 
 export function createUnitsService(deps: { db: Kysely<Database>; clock?: () => number }) {
   const { db } = deps;
-  const clock = deps.clock ?? Date.now;
-  type Loaded = { units: UnitRow[]; tree: ReturnType<typeof indexTree> };
-  let cached: { at: number; value: Promise<Loaded> } | undefined;
-
-  function loadTree(): Promise<Loaded> {
-    const now = clock();
-    if (cached && now - cached.at < UNIT_TREE_TTL_MS) return cached.value;
-    const value = repo.listAll(db).then((units) => ({ units, tree: indexTree(units) }));
-    cached = { at: now, value };
-    // A failed load is not kept: the next call tries again.
-    value.catch(() => {
-      if (cached?.value === value) cached = undefined;
-    });
-    return value;
-  }
-  const invalidate = () => {
-    cached = undefined;
-  };
+  const tree = ttlCache(
+    async () => {
+      const units = await repo.listAll(db);
+      return { units, tree: indexTree(units) };
+    },
+    UNIT_TREE_TTL_MS,
+    deps.clock,
+  );
+  const loadTree = () => tree.get(undefined);
+  const invalidate = () => tree.invalidate();
 
   /** Throws NotFound / Forbidden unless the grants allow `permission` on the unit. */
   async function authorize(
