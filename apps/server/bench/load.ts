@@ -53,6 +53,47 @@ export async function drive(
   };
 }
 
+/**
+ * Open loop: each of `clients` sends one request every `intervalMs` (a random first offset), whether or not
+ * the server keeps up, so the arrival rate is clients ÷ interval. Latency runs from the scheduled moment: a
+ * request that had to wait for the client's previous one counts its wait (no coordinated omission).
+ */
+export async function pace(
+  clients: number,
+  durationMs: number,
+  intervalMs: number,
+  once: () => Promise<boolean>,
+): Promise<LoadRun> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const deadline = started + durationMs;
+  const client = async () => {
+    let at = started + Math.random() * intervalMs;
+    while (at < deadline) {
+      const wait = at - performance.now();
+      if (wait > 0) await sleep(wait);
+      try {
+        if (await once()) latencies.push(performance.now() - at);
+        else errors += 1;
+      } catch {
+        errors += 1;
+      }
+      at += intervalMs;
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, client));
+  const elapsedS = (performance.now() - started) / 1000;
+  return {
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    rps: latencies.length / elapsedS,
+    requests: latencies.length,
+    errors,
+  };
+}
+
 /** `drive` over HTTP: one keep-alive socket per client; `send` makes one request, success = `expected` status. */
 export async function hammer(
   clients: number,

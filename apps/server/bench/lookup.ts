@@ -4,7 +4,7 @@
 // (public-lookup.ts): right pairs are never limited, so the bench needs no switch to lift the limit.
 import http from 'node:http';
 import { request } from './lib.ts';
-import { expectStatus, hammer, measured, type LoadRun } from './load.ts';
+import { expectStatus, hammer, measured, pace, type LoadRun } from './load.ts';
 import { desk } from './intake.ts';
 import { withServer, withTarget } from './server-process.ts';
 import type { StoreKind } from './startup.ts';
@@ -14,9 +14,9 @@ export const LOOKUP_FILES = 100;
 export function publicLookup(
   kind: StoreKind,
   adminUrl: string | undefined,
-  options: { runs: number; durationMs: number; clients: number },
+  options: { runs: number; durationMs: number; clients: number; intervalMs: number },
   log: (line: string) => void,
-): Promise<LoadRun[]> {
+): Promise<{ closed: LoadRun[]; paced: LoadRun[] }> {
   return withTarget(kind, adminUrl, (target) =>
     withServer(target, async (server) => {
       const d = await desk(server);
@@ -36,13 +36,30 @@ export function publicLookup(
       expectStatus('public lookup', probe);
       log(`  ${kind}: ${LOOKUP_FILES} files received; the lookup answers ${probe.body.length} bytes`);
       let next = 0;
-      return measured(
-        `${kind} lookup`,
+      const send = (a: http.Agent) => request(a, urls[next++ % urls.length]!);
+      // Closed loop: each client asks again the moment it is answered — the store's capacity.
+      const closed = await measured(
+        `${kind} lookup, closed loop`,
         options.runs,
-        () =>
-          hammer(options.clients, options.durationMs, 200, (a) => request(a, urls[next++ % urls.length]!)),
+        () => hammer(options.clients, options.durationMs, 200, send),
         log,
       );
+      // Open loop: citizens at a human pace — one lookup per client per interval.
+      const pacedAgent = new http.Agent({ keepAlive: true, maxSockets: options.clients });
+      try {
+        const paced = await measured(
+          `${kind} lookup, ${options.clients} clients every ${options.intervalMs} ms`,
+          options.runs,
+          () =>
+            pace(options.clients, options.durationMs, options.intervalMs, async () => {
+              return (await send(pacedAgent)).status === 200;
+            }),
+          log,
+        );
+        return { closed, paced };
+      } finally {
+        pacedAgent.destroy();
+      }
     }),
   );
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { ApplicationEventsTable, ApplicationsTable, Database } from '../../db/schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -92,8 +93,54 @@ export const applicationsRepository = {
     return db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
   },
 
-  async findByCode(db: Db, code: string): Promise<ApplicationRow | undefined> {
-    return db.selectFrom('applications').selectAll().where('code', '=', code).executeTakeFirst();
+  /**
+   * The public lookup in one round trip: the address's recent misses, the file by code and its steps. JSON
+   * carries the times as text; the caller turns them back into dates.
+   */
+  async publicView(db: Db, code: string, throttleKey: string, since: Date) {
+    return db
+      .selectNoFrom((eb) => [
+        eb
+          .selectFrom('login_failures')
+          .select((f) => f.fn.countAll<string>().as('n'))
+          .where('key', '=', throttleKey)
+          .where('at', '>', since)
+          .as('misses'),
+        eb
+          .selectFrom('login_failures')
+          .select((f) => f.fn.min('at').as('oldest'))
+          .where('key', '=', throttleKey)
+          .where('at', '>', since)
+          .as('oldest'),
+        jsonObjectFrom(
+          eb
+            .selectFrom('applications')
+            .select([
+              'code',
+              'lookup_key',
+              'procedure_code',
+              'applicant',
+              'portal_status',
+              'state',
+              'received_at',
+              'due_at',
+              'finished_at',
+            ])
+            .where('code', '=', code)
+            .limit(1),
+        ).as('app'),
+        jsonArrayFrom(
+          eb
+            .selectFrom('application_events as e')
+            .innerJoin('applications as a', (join) =>
+              join.onRef('a.province_code', '=', 'e.province_code').onRef('a.id', '=', 'e.application_id'),
+            )
+            .select(['e.at', 'e.action', 'e.to_state'])
+            .where('a.code', '=', code)
+            .orderBy('e.seq'),
+        ).as('events'),
+      ])
+      .executeTakeFirstOrThrow();
   },
 
   /** Applies a change only if nobody changed the application since `version` was read. */

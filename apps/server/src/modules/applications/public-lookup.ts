@@ -9,6 +9,8 @@ import { applicationsRepository as repo } from './applications.repository.ts';
 import type { ProcedureLookup } from './ports.ts';
 
 const WINDOW_MS = 15 * 60_000;
+/** A time read back from JSON (text) or from a column (Date), as ISO 8601 UTC. */
+const isoOf = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 // Codes are sequential: the key on the slip is what stops enumeration, and wrong keys are throttled per address.
 const MAX_MISSES = 30;
 
@@ -24,26 +26,29 @@ export function createPublicLookup(deps: {
   return async function lookup(code: string, key: string, ip: string) {
     const at = now();
     const throttle = `lookup:${ip}`;
-    const misses = (
-      await authRepository.countRecentFailures(db, [throttle], new Date(at.getTime() - WINDOW_MS))
-    ).get(throttle);
-    if (misses && misses.count >= MAX_MISSES) {
+    const found = await repo.publicView(
+      db,
+      code.trim().toUpperCase(),
+      throttle,
+      new Date(at.getTime() - WINDOW_MS),
+    );
+    if (Number(found.misses) >= MAX_MISSES && found.oldest) {
       fail({
         kind: 'TooManyAttempts',
         retryAfterSeconds: Math.max(
           1,
-          Math.ceil((misses.oldest.getTime() + WINDOW_MS - at.getTime()) / 1000),
+          Math.ceil((new Date(found.oldest).getTime() + WINDOW_MS - at.getTime()) / 1000),
         ),
       });
     }
-    const row = await repo.findByCode(db, code.trim().toUpperCase());
+    const row = found.app;
     if (!row || normaliseLookupKey(key) !== row.lookup_key) {
       await authRepository.recordFailures(db, [throttle], at);
       // The same answer for an unknown code and a wrong key: nothing to learn by guessing.
       fail({ kind: 'NotFound', entity: 'application' });
     }
     const procedure = await procedures.find(row.procedure_code);
-    const events = await repo.events(db, row.province_code, row.id);
+    const events = found.events;
     const applicant = row.applicant as { fullName?: string; organisationName?: string };
     return {
       code: row.code,
@@ -52,14 +57,14 @@ export function createPublicLookup(deps: {
       applicantName: applicant.organisationName ?? maskName(applicant.fullName ?? ''),
       portalStatus: row.portal_status,
       status: PORTAL_STATUS_NAMES[PORTAL_STATUS[row.state as State]],
-      receivedAt: row.received_at?.toISOString() ?? null,
-      dueAt: row.due_at?.toISOString() ?? null,
-      finishedAt: row.finished_at?.toISOString() ?? null,
+      receivedAt: isoOf(row.received_at),
+      dueAt: isoOf(row.due_at),
+      finishedAt: isoOf(row.finished_at),
       // Internal notes stay internal; every step and the apology (a letter the applicant receives) are shown.
       steps: events
         .filter((e) => e.action !== 'add_note')
         .map((e) => ({
-          at: e.at.toISOString(),
+          at: isoOf(e.at)!,
           action: e.action,
           status: PORTAL_STATUS_NAMES[PORTAL_STATUS[e.to_state as State]],
         })),
