@@ -17,9 +17,9 @@ export interface UserWithGrants {
   grants: { role: string; unitId: string; unitName: string }[];
 }
 
-/** The user, their unit and all their grants in one round trip (it runs on every request). */
-async function withGrants(db: Db, userId: string): Promise<UserWithGrants | undefined> {
-  const user = await db
+/** The user, their unit and all their grants, as one statement (it runs on every request). */
+function userQuery(db: Db) {
+  return db
     .selectFrom('users')
     .innerJoin('units', 'units.id', 'users.unit_id')
     .select((eb) => [
@@ -41,10 +41,12 @@ async function withGrants(db: Db, userId: string): Promise<UserWithGrants | unde
           .orderBy('user_roles.role')
           .orderBy('user_roles.unit_id'),
       ).as('grants'),
-    ])
-    .where('users.id', '=', userId)
-    .executeTakeFirst();
-  if (!user) return undefined;
+    ]);
+}
+
+type UserRow = NonNullable<Awaited<ReturnType<ReturnType<typeof userQuery>['executeTakeFirst']>>>;
+
+function toUser(user: UserRow): UserWithGrants {
   return {
     id: user.id,
     username: user.username,
@@ -57,6 +59,11 @@ async function withGrants(db: Db, userId: string): Promise<UserWithGrants | unde
     active: user.active,
     grants: user.grants.map((g) => ({ role: g.role, unitId: g.unit_id, unitName: g.name })),
   };
+}
+
+async function withGrants(db: Db, userId: string): Promise<UserWithGrants | undefined> {
+  const user = await userQuery(db).where('users.id', '=', userId).executeTakeFirst();
+  return user && toUser(user);
 }
 
 export const authRepository = {
@@ -113,13 +120,15 @@ export const authRepository = {
       .execute();
   },
 
-  async findSession(db: Db, idHash: string, now: Date) {
-    return db
-      .selectFrom('sessions')
-      .select(['id_hash', 'user_id', 'csrf_token', 'expires_at'])
-      .where('id_hash', '=', idHash)
-      .where('expires_at', '>', now)
+  /** A live session and its user with grants, in one round trip. */
+  async findSessionUser(db: Db, idHash: string, now: Date) {
+    const row = await userQuery(db)
+      .innerJoin('sessions', 'sessions.user_id', 'users.id')
+      .select(['sessions.id_hash', 'sessions.csrf_token'])
+      .where('sessions.id_hash', '=', idHash)
+      .where('sessions.expires_at', '>', now)
       .executeTakeFirst();
+    return row && { user: toUser(row), idHash: row.id_hash, csrfToken: row.csrf_token };
   },
 
   async deleteSession(db: Db, idHash: string): Promise<void> {

@@ -129,11 +129,9 @@ export function createAuthService(deps: {
   }
 
   async function authenticateSession(sessionToken: string, requestId: string) {
-    const session = await repo.findSession(db, digest(sessionToken), now());
-    if (!session) return undefined;
-    const user = await repo.findUserById(db, session.user_id);
-    if (!user || !user.active) return undefined;
-    return { actor: actorOf(user, requestId, 'session', session.id_hash), csrfToken: session.csrf_token };
+    const found = await repo.findSessionUser(db, digest(sessionToken), now());
+    if (!found || !found.user.active) return undefined;
+    return { actor: actorOf(found.user, requestId, 'session', found.idHash), csrfToken: found.csrfToken };
   }
 
   async function authenticateToken(bearer: string, requestId: string): Promise<Actor | undefined> {
