@@ -95,6 +95,8 @@ export const ApplicationEvent = Type.Object({
   actorId: Type.Union([Uuid, Type.Null()]),
   actorUnitId: Type.Union([Uuid, Type.Null()]),
   payload: Type.Unknown(),
+  /** The decree and form the step follows, under the file's legal regime. */
+  legalBasis: Type.Union([Type.String(), Type.Null()]),
 });
 
 export const Application = Type.Object({
@@ -120,6 +122,16 @@ export const Application = Type.Object({
   /** While with another agency (liên thông): when its share of the time ends. */
   stepDueAt: Type.Union([IsoDateTime, Type.Null()]),
   finishedAt: Type.Union([IsoDateTime, Type.Null()]),
+  /** Trước hạn / đúng hạn / trễ hạn once processing ended, else trong hạn / quá hạn (vn-rules.md §1.7). */
+  deadline: Type.Union([
+    Type.Object({
+      status: Type.Enum(['early', 'on_time', 'late', 'within_time', 'overdue']),
+      reason: Type.Enum(['after_appointment', 'second_supplement', 'by_appointment', 'apology']),
+    }),
+    Type.Null(),
+  ]),
+  /** Time the applicant had the next move (supplement requests), in milliseconds; on a single file only. */
+  pausedMs: Type.Optional(Type.Integer({ minimum: 0 })),
   supplementRequests: Type.Integer(),
   apologies: Type.Integer(),
   countsAsLate: Type.Boolean(),

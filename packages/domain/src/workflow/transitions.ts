@@ -133,6 +133,18 @@ export const ACTION_SIDE = {
   return_result: 'receiving',
 } as const satisfies Record<Action, 'receiving' | 'deciding'>;
 
+/** A step or a note: what an officer may record on a file. */
+export type AnyAction = Action | Note;
+const NOTE_SIDE = { issue_apology: 'deciding', add_note: 'deciding' } as const satisfies Record<
+  Note,
+  'receiving' | 'deciding'
+>;
+export const isNote = (action: AnyAction): action is Note => action in NOTE_SIDE;
+export const sideOf = (action: AnyAction): 'receiving' | 'deciding' =>
+  isNote(action) ? NOTE_SIDE[action] : ACTION_SIDE[action];
+export const rolesOf = (action: AnyAction): readonly Role[] =>
+  isNote(action) ? NOTE_ROLES[action] : ACTION_ROLES[action];
+
 export function allowedActions(state: State): Action[] {
   return Object.keys(TRANSITIONS[state]) as Action[];
 }

@@ -5,46 +5,29 @@ import { formatApplicationCode, lookupKeyFrom } from '@motcua/domain/codes/appli
 import { fail, text } from '@motcua/domain/errors';
 import { grantReaches } from '@motcua/domain/permissions/access';
 import type { Role } from '@motcua/domain/permissions/roles';
-import type { LegalRegime } from '@motcua/domain/deadlines/apology';
 import { PORTAL_STATUS, isTerminal, type State } from '@motcua/domain/workflow/states';
-import {
-  ACTION_ROLES,
-  ACTION_SIDE,
-  NOTE_ROLES,
-  allowedActions,
-  type Action,
-  type Note,
-} from '@motcua/domain/workflow/transitions';
+import { allowedActions, isNote, rolesOf, sideOf, type AnyAction } from '@motcua/domain/workflow/transitions';
 import type { Database } from '../../db/schema.ts';
-import type { Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { byActor, type Actor } from '../actor.ts';
 import { documentsRepository } from '../documents/documents.repository.ts';
 import type { UnitsService } from '../units/units.service.ts';
-import { applicationsRepository as repo, type ApplicationRow } from './applications.repository.ts';
+import {
+  applicationsRepository as repo,
+  type ApplicationRow,
+  type EventRow,
+} from './applications.repository.ts';
 import { createChanges, intakeOutcome } from './changes.ts';
-import { APOLOGY_STATES } from '@motcua/domain/deadlines/apology';
-import type { Deadlines, ProcedureLookup } from './ports.ts';
+import { APOLOGY_STATES, type LegalRegime } from '@motcua/domain/deadlines/apology';
+import { pausedMs } from '@motcua/domain/deadlines/status';
+import { legalBasisOf } from '@motcua/domain/workflow/legal-basis';
+import type { DeadlineHook, Deadlines, ProcedureLookup } from './ports.ts';
 import { toApplication, toEvent } from './view.ts';
 
 const CHANNEL = { counter: 1, online: 2, postal: 3 } as const;
 // Decree 118/2025 replaced Decree 61/2018 on 1 July 2025 (vn-rules.md §0): each file keeps the regime of its receipt.
 const REGIME_CHANGE = new Date('2025-06-30T17:00:00Z');
 const vietnamDate = (at: Date) => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-
-/** Called in the transaction that sets or moves a file's appointment or assignee (reminders are scheduled here). */
-export type DeadlineHook = (
-  trx: Transaction<Database>,
-  app: { provinceCode: string; id: string; dueAt: Date | null; assigneeId: string | null },
-) => Promise<void>;
-
-type AnyAction = Action | Note;
-const NOTE_SIDE: Record<Note, 'receiving' | 'deciding'> = { issue_apology: 'deciding', add_note: 'deciding' };
-const sideOf = (action: AnyAction) =>
-  (ACTION_SIDE as Record<string, 'receiving' | 'deciding'>)[action] ?? NOTE_SIDE[action as Note];
-const rolesOf = (action: AnyAction): readonly Role[] =>
-  (ACTION_ROLES as Record<string, readonly Role[]>)[action] ?? NOTE_ROLES[action as Note];
-const isNote = (action: AnyAction): action is Note => action in NOTE_SIDE;
 
 export function createApplicationsService(deps: {
   db: Kysely<Database>;
@@ -97,14 +80,16 @@ export function createApplicationsService(deps: {
     return allowed;
   }
 
-  async function view(actor: Actor, row: ApplicationRow) {
+  /** One file as the reader sees it; with its events, also how long it waited for the applicant. */
+  async function view(actor: Actor, row: ApplicationRow, events?: readonly EventRow[]) {
     const allowed = await allowedFor(actor, row);
     const latest =
       allowed.includes('issue_apology') && row.due_at
         ? await deadlines.apologyLatest(row.due_at, row.legal_regime as LegalRegime)
         : null;
     return {
-      ...toApplication(row),
+      ...toApplication(row, now()),
+      ...(events ? { pausedMs: pausedMs(events, now()) } : {}),
       allowedActions: allowed,
       ...(latest ? { apologyLatestAt: latest.toISOString() } : {}),
     };
@@ -156,6 +141,7 @@ export function createApplicationsService(deps: {
     }
     const outcome = intakeOutcome(body);
     const receivedAt = now();
+    const regime: LegalRegime = receivedAt < REGIME_CHANGE ? 'decree_61_2018' : 'decree_118_2025';
     const received = outcome.state === 'received';
     const dueAt = received ? await deadlines.dueAt(receivedAt, procedure) : null;
     const state: State = outcome.state;
@@ -178,7 +164,7 @@ export function createApplicationsService(deps: {
           lookup_key: lookupKeyFrom(randomBytes(6)),
           procedure_code: procedure.code,
           procedure_version: procedure.version,
-          legal_regime: receivedAt < REGIME_CHANGE ? 'decree_61_2018' : 'decree_118_2025',
+          legal_regime: regime,
           receiving_unit_id: unit.id,
           deciding_unit_id: null,
           assignee_id: null,
@@ -216,7 +202,7 @@ export function createApplicationsService(deps: {
             procedureVersion: procedure.version,
             ...outcome.payload,
           },
-          legalBasis: outcome.legalBasis,
+          legalBasis: legalBasisOf(outcome.action, regime),
         });
         if (idempotencyKey)
           await repo.saveIdempotent(trx, {
@@ -237,7 +223,10 @@ export function createApplicationsService(deps: {
         return { row, event };
       });
       // Built from what was written: no read back.
-      return { application: await view(actor, created.row), events: [toEvent(created.event)] };
+      return {
+        application: await view(actor, created.row, [created.event]),
+        events: [toEvent(created.event)],
+      };
     } catch (error) {
       // Two retries of one request raced: the loser's key insert collided; answer with the winner's application.
       const seen = idempotencyKey
@@ -270,7 +259,7 @@ export function createApplicationsService(deps: {
   async function get(actor: Actor, id: string) {
     const row = await load(actor, id);
     const events = await repo.events(db, row.province_code, row.id);
-    return { application: await view(actor, row), events: events.map(toEvent) };
+    return { application: await view(actor, row, events), events: events.map(toEvent) };
   }
 
   async function act(actor: Actor, id: string, body: ActionBody) {
@@ -303,7 +292,7 @@ export function createApplicationsService(deps: {
         fromState: row.state,
         toState: change.to,
         payload: { ...details, ...change.payload },
-        legalBasis: change.legalBasis ?? null,
+        legalBasis: legalBasisOf(body.action, row.legal_regime as LegalRegime),
       });
       await appendAudit(trx, {
         ...byActor(actor),
@@ -320,7 +309,7 @@ export function createApplicationsService(deps: {
       return changed;
     });
     const events = await repo.events(db, updated.province_code, updated.id);
-    return { application: await view(actor, updated), events: events.map(toEvent) };
+    return { application: await view(actor, updated, events), events: events.map(toEvent) };
   }
 
   /** Who can be given the file: specialists and leaders of the deciding department (or the desk before transfer). */
@@ -369,9 +358,10 @@ export function createApplicationsService(deps: {
       ...(query.channel ? { channel: query.channel } : {}),
       limit: query.limit ?? 100,
     });
+    const at = now();
     const items = [];
     for (const row of rows)
-      items.push({ ...toApplication(row), allowedActions: await allowedFor(actor, row) });
+      items.push({ ...toApplication(row, at), allowedActions: await allowedFor(actor, row) });
     return { items };
   }
 

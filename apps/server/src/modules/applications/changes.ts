@@ -16,7 +16,6 @@ export function intakeOutcome(body: IntakeBody) {
       state: 'received' as State,
       action: 'receive' as const,
       payload: {},
-      legalBasis: 'Circular 01/2018/TT-VPCP, Mẫu 01',
     };
   if (!body.reason?.trim())
     fail({
@@ -29,13 +28,11 @@ export function intakeOutcome(body: IntakeBody) {
         state: 'pre_receipt_supplement' as State,
         action: 'request_pre_receipt_supplement' as const,
         payload: { reason: body.reason.trim(), documents: body.missingDocuments ?? [] },
-        legalBasis: 'Circular 01/2018/TT-VPCP, Mẫu 02',
       }
     : {
         state: 'refused_at_intake' as State,
         action: 'refuse_intake' as const,
         payload: { reason: body.reason.trim() },
-        legalBasis: 'Circular 01/2018/TT-VPCP, Mẫu 03',
       };
 }
 
@@ -43,7 +40,6 @@ export interface Change {
   to: State;
   patch: ApplicationPatch;
   payload: Record<string, unknown>;
-  legalBasis?: string;
 }
 
 /** What each step or note changes on a file, judged before the transaction that writes it. */
@@ -146,10 +142,6 @@ export function createChanges(deps: { procedures: ProcedureLookup; deadlines: De
         newAppointmentAt: newAppointment.toISOString(),
         previousDueAt: row.due_at?.toISOString() ?? null,
       },
-      legalBasis:
-        row.legal_regime === 'decree_61_2018'
-          ? 'Decree 61/2018/NĐ-CP; Circular 01/2018/TT-VPCP, Mẫu 04'
-          : 'Decree 118/2025/NĐ-CP; Circular 03/2025/TT-VPCP, Mẫu 04',
     };
   }
 

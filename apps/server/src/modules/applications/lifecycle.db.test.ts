@@ -148,6 +148,7 @@ describe(`applications: counter outcomes, apology, liên thông, who may act (${
     );
     const { events } = (await leader.request('GET', `/api/applications/${app.id}`)).json();
     const apology = events.find((e: { action: string }) => e.action === 'issue_apology');
+    assert.equal(apology.legalBasis, 'Nghị định 118/2025/NĐ-CP; Thông tư 03/2025/TT-VPCP, Mẫu 04');
     assert.deepEqual(
       [apology.fromState, apology.toState, apology.payload.newAppointmentAt, apology.payload.previousDueAt],
       [
@@ -157,6 +158,25 @@ describe(`applications: counter outcomes, apology, liên thông, who may act (${
         vn('2026-12-10 17:00').toISOString(),
       ],
     );
+  });
+
+  test('the deadline bucket: a paused file is never overdue; its waiting time is counted and added', async () => {
+    let app = await inProcessing();
+    at('2026-12-08 10:00');
+    app = await step(specialist, app, 'request_supplement', { reason: 'Thiếu văn bản xác nhận' });
+    at('2026-12-15 10:00'); // past the appointment, but the applicant has the next move
+    const paused = (await leader.request('GET', `/api/applications/${app.id}`)).json().application;
+    assert.deepEqual(paused.deadline, { status: 'within_time', reason: 'by_appointment' });
+    assert.equal(paused.pausedMs, 7 * 86_400_000);
+    app = await step(specialist, app, 'supplement_received');
+    assert.equal(app['pausedMs'], 7 * 86_400_000);
+    assert.ok(
+      new Date(app['dueAt'] as string) > vn('2026-12-15 10:00'),
+      'the appointment moved by the pause',
+    );
+    assert.deepEqual(app['deadline'], { status: 'within_time', reason: 'by_appointment' });
+    const list = (await leader.request('GET', `/api/applications?unitId=${communeId}`)).json().items as App[];
+    assert.ok(list.find((a) => a.id === app.id)?.['deadline']);
   });
 
   test('an apology after the working day before the due date is too late (409 naming the day)', async () => {

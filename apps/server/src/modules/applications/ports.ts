@@ -1,3 +1,5 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import type {
   ApologyCommand,
   ApologyFacts,
@@ -37,3 +39,9 @@ export interface Deadlines {
   /** The latest moment to issue the apology for this appointment, or null when none can be computed. */
   apologyLatest(dueAt: Date, regime: LegalRegime): Promise<Date | null>;
 }
+
+/** Called in the transaction that sets or moves a file's appointment or assignee (reminders are scheduled here). */
+export type DeadlineHook = (
+  trx: Transaction<Database>,
+  app: { provinceCode: string; id: string; dueAt: Date | null; assigneeId: string | null },
+) => Promise<void>;

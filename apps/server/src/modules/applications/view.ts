@@ -1,12 +1,13 @@
 import type { Selectable } from 'kysely';
+import { deadlineStatus } from '@motcua/domain/deadlines/status';
 import type { State } from '@motcua/domain/workflow/states';
 import type { ApplicationEventsTable } from '../../db/schema.ts';
 import type { ApplicationRow } from './applications.repository.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** The file as stored; the service adds what the reading officer may do (allowedActions). */
-export function toApplication(row: ApplicationRow) {
+/** The file as stored, with its deadline bucket at `now`; the service adds what the reader may do. */
+export function toApplication(row: ApplicationRow, now: Date) {
   return {
     id: row.id,
     code: row.code,
@@ -28,6 +29,19 @@ export function toApplication(row: ApplicationRow) {
     originalDueAt: iso(row.original_due_at),
     stepDueAt: iso(row.step_due_at),
     finishedAt: iso(row.finished_at),
+    deadline: deadlineStatus(
+      {
+        state: row.state as State,
+        stateSince: row.updated_at,
+        dueAt: row.due_at,
+        processedAt: row.processed_at,
+        returnedAt: row.returned_at,
+        finishedAt: row.finished_at,
+        supplementRequests: row.supplement_requests,
+        countsLate: row.counts_late,
+      },
+      now,
+    ),
     supplementRequests: row.supplement_requests,
     apologies: row.apologies,
     countsAsLate: row.counts_late,
@@ -45,5 +59,6 @@ export function toEvent(row: Selectable<ApplicationEventsTable>) {
     actorId: row.actor_id,
     actorUnitId: row.actor_unit_id,
     payload: row.payload,
+    legalBasis: row.legal_basis,
   };
 }

@@ -130,6 +130,33 @@ export function ApplicationPage({ id }: { id: string }) {
           <dt>{t('file.due')}</dt>
           <dd>{formatDateTime(application.dueAt)}</dd>
         </div>
+        {application.deadline ? (
+          <div>
+            <dt>{t('file.deadline')}</dt>
+            <dd>
+              <span
+                className={
+                  application.deadline.status === 'late' || application.deadline.status === 'overdue'
+                    ? 'flag flag--overdue'
+                    : 'badge badge--state'
+                }
+              >
+                {t(`deadline.${application.deadline.status}`)}
+              </span>
+            </dd>
+          </div>
+        ) : null}
+        {application.pausedMs ? (
+          <div>
+            <dt>{t('file.paused')}</dt>
+            <dd>
+              {t('file.pausedValue', {
+                days: Math.floor(application.pausedMs / 86_400_000),
+                hours: Math.floor((application.pausedMs % 86_400_000) / 3_600_000),
+              })}
+            </dd>
+          </div>
+        ) : null}
         {application.originalDueAt && application.originalDueAt !== application.dueAt ? (
           <div>
             <dt>{t('file.originalDue')}</dt>
@@ -250,6 +277,7 @@ export function ApplicationPage({ id }: { id: string }) {
                   ? stateLabel(t, e.toState)
                   : t('file.transition', { from: stateLabel(t, e.fromState), to: stateLabel(t, e.toState) })}
               </span>
+              {e.legalBasis ? <span className="timeline__basis muted">{e.legalBasis}</span> : null}
             </li>
           ))}
         </ol>

@@ -14,6 +14,7 @@ export interface ApplicationEventView {
   actorId: string | null;
   actorUnitId: string | null;
   payload: unknown;
+  legalBasis: string | null;
 }
 export interface ApplicationWithEvents {
   application: Application;
