@@ -52,7 +52,18 @@ export function createServices(store: Store, config: Config, options: AppOptions
   });
   const publicLookup = createPublicLookup({ db, procedures: catalog });
   const notifications = createNotificationsService({ db });
-  return { auth, units, users, audit, procedures, calendar, applications, publicLookup, notifications };
+  return {
+    auth,
+    units,
+    users,
+    audit,
+    procedures,
+    catalog,
+    calendar,
+    applications,
+    publicLookup,
+    notifications,
+  };
 }
 export type Services = ReturnType<typeof createServices>;
 

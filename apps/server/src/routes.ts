@@ -26,7 +26,10 @@ export function createAppRoutes(
     auditRoutes(services.audit),
     proceduresRoutes(services.procedures),
     calendarRoutes(services.calendar),
-    applicationsRoutes(services.applications, services.publicLookup, store.db, { publicUrl }),
+    applicationsRoutes(services.applications, services.publicLookup, store.db, {
+      publicUrl,
+      register: { units: services.units, procedures: services.catalog },
+    }),
     notificationsRoutes(services.notifications),
   ] as unknown as ((app: FastifyInstance) => Promise<void>)[];
 }

@@ -83,6 +83,7 @@ const APPLICATION_ROUTES = [
   'GET /api/applications/{id}',
   'POST /api/applications/{id}/actions',
   'GET /api/applications/{id}/assignees',
+  'GET /api/applications/register.pdf',
   'GET /api/applications/{id}/receipt.pdf',
   'GET /api/applications/{id}/forms/supplement.pdf',
   'GET /api/applications/{id}/forms/refusal.pdf',

@@ -374,6 +374,7 @@ export const en: Catalog = {
   'form.refusal': 'Refusal at receipt (form 03)',
   'form.apology': 'Apology with a new date (form 04)',
   'form.control-sheet': 'Processing control sheet',
+  'queue.register': 'Print the register since the start of the month (PDF)',
   'queue.view': 'List',
   'queue.view.all': 'All files',
   'queue.view.mine': 'Assigned to me',

@@ -375,6 +375,7 @@ export const vi = {
   'form.refusal': 'Phiếu từ chối tiếp nhận (Mẫu 03)',
   'form.apology': 'Văn bản xin lỗi, hẹn lại (Mẫu 04)',
   'form.control-sheet': 'Phiếu kiểm soát quá trình giải quyết',
+  'queue.register': 'In sổ theo dõi hồ sơ từ đầu tháng (PDF)',
   'queue.view': 'Danh sách',
   'queue.view.all': 'Tất cả hồ sơ',
   'queue.view.mine': 'Hồ sơ được giao cho tôi',

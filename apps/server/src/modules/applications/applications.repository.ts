@@ -234,6 +234,28 @@ export const applicationsRepository = {
       .execute();
   },
 
+  /** Files received by `unitIds` in [from, to) — the register's rows, in order of receipt. */
+  async receivedBetween(
+    db: Db,
+    provinceCode: string,
+    unitIds: string[],
+    from: Date,
+    to: Date,
+    limit: number,
+  ) {
+    return db
+      .selectFrom('applications')
+      .selectAll()
+      .where('province_code', '=', provinceCode)
+      .where('receiving_unit_id', 'in', unitIds)
+      .where('received_at', '>=', from)
+      .where('received_at', '<', to)
+      .orderBy('received_at')
+      .orderBy('code')
+      .limit(limit)
+      .execute();
+  },
+
   async queue(
     db: Db,
     filter: {

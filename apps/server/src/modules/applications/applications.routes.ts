@@ -16,6 +16,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { requireActor } from '../../http/access.ts';
 import { FORMS, formPdf, formSchemas } from '../documents/forms.route.ts';
+import { registerPdf, registerSchema } from '../documents/register.route.ts';
+import type { UnitsService } from '../units/units.service.ts';
+import type { ProcedureLookup } from './ports.ts';
 import { publicBaseUrlOf, receiptSlipPdf, receiptSlipSchema } from '../documents/receipt-slip.route.ts';
 import type { ApplicationsService } from './applications.service.ts';
 import type { createPublicLookup } from './public-lookup.ts';
@@ -31,7 +34,10 @@ export function applicationsRoutes(
   applications: ApplicationsService,
   lookup: PublicLookup,
   db: Kysely<Database>,
-  options: { publicUrl?: string | undefined } = {},
+  options: {
+    publicUrl?: string | undefined;
+    register?: { units: UnitsService; procedures: ProcedureLookup };
+  } = {},
 ): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
@@ -166,6 +172,21 @@ export function applicationsRoutes(
               // A Buffer is sent as is; the typed reply only knows the schema's string.
               .send(pdf.body as unknown as string)
           );
+        },
+      );
+
+    const register = options.register;
+    if (register)
+      app.get(
+        '/api/applications/register.pdf',
+        { config: { access: { permission: 'applications.read' } }, schema: registerSchema },
+        async (request, reply) => {
+          const pdf = await registerPdf({ db, ...register }, requireActor(request), request.query);
+          return reply
+            .type('application/pdf')
+            .header('content-disposition', `inline; filename="${pdf.filename}"`)
+            .header('cache-control', 'private, no-store')
+            .send(pdf.body as unknown as string);
         },
       );
   };

@@ -284,4 +284,32 @@ describe(`applications: counter outcomes, apology, liên thông, who may act (${
     assert.match(form02, /PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ/);
     assert.match(form02, /Giấy tờ chứng minh quan hệ cha con/);
   });
+
+  test('the register (sổ theo dõi hồ sơ) lists the period’s files of the unit and the desks inside it', async (ctx) => {
+    at('2026-12-07 09:00');
+    const first = await intake();
+    const url = (from: string, to: string, unit = communeId) =>
+      `/api/applications/register.pdf?unitId=${unit}&from=${from}&to=${to}`;
+    const tooLong = await leader.request('GET', url('2026-01-01', '2027-03-01'));
+    assert.equal(tooLong.statusCode, 422);
+    assert.equal(tooLong.json().field, '/querystring/to');
+    const elsewhere = t.units.find(
+      (u) => u.kind === 'commune' && u.id !== communeId && u.validFrom === '2025-07-01',
+    );
+    assert.equal(
+      (await leader.request('GET', url('2026-12-01', '2026-12-31', elsewhere!.id))).statusCode,
+      403,
+    );
+    const response = await leader.request('GET', url('2026-12-01', '2026-12-31'));
+    assert.equal(response.statusCode, 200, response.body);
+    assert.equal(response.headers['content-type'], 'application/pdf');
+    if (popplerMissing) return ctx.skip(popplerMissing);
+    const text = pdfText(response.rawPayload);
+    assert.match(text, /SỔ THEO DÕI HỒ SƠ/);
+    assert.match(text, /Mẫu số 07/);
+    assert.match(text, /Từ ngày 01\/12\/2026 đến ngày 31\/12\/2026/);
+    assert.ok(text.includes(first['code'] as string), 'the file received in the period is listed');
+    const november = pdfText((await leader.request('GET', url('2026-11-01', '2026-11-30'))).rawPayload);
+    assert.ok(!november.includes(first['code'] as string));
+  });
 });

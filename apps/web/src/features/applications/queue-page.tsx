@@ -4,7 +4,7 @@ import { api } from '../../app/api.ts';
 import { describeError } from '../../app/problem.ts';
 import { Link, applicationPath } from '../../app/router.tsx';
 import { useUser } from '../../app/session.tsx';
-import { formatDateTime } from '../../i18n/format.ts';
+import { formatDateTime, todayIso } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
 import { Page } from '../../ui/page.tsx';
@@ -98,6 +98,17 @@ export function QueuePage() {
           </select>
         </div>
         <p className="muted toolbar__note">{t('queue.legend')}</p>
+        {unitId ? (
+          <p className="toolbar__note">
+            <a
+              href={`/api/applications/register.pdf?unitId=${encodeURIComponent(unitId)}&from=${todayIso().slice(0, 8)}01&to=${todayIso()}`}
+              target="_blank"
+              rel="noopener"
+            >
+              {t('queue.register')}
+            </a>
+          </p>
+        ) : null}
       </div>
       <div className="units-status" role="status">
         {data.loading ? t('queue.loading') : data.error ? '' : t('queue.count', { count: data.items.length })}
