@@ -15,6 +15,7 @@ const Env = Type.Object({
   MOTCUA_LOGIN_WINDOW_MINUTES: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$' })),
   MOTCUA_MAINTENANCE_MINUTES: Type.Optional(Type.String({ pattern: '^[0-9]{1,5}$' })),
   MOTCUA_MAX_WAL_MB: Type.Optional(Type.String({ pattern: '^[0-9]{2,6}$' })),
+  MOTCUA_MAX_UPLOAD_MB: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,3}$' })),
   MOTCUA_TRUST_PROXY: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
   MOTCUA_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/?#]+(/[^?#]*)?$' })),
   LOG_LEVEL: Type.Optional(Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
@@ -33,6 +34,8 @@ export interface Config {
   loginWindowMinutes: number;
   maintenanceMinutes: number;
   maxWalMb: number;
+  /** Largest accepted upload (a scanned dossier page or a PDF); files are stored under `<dataDir>/files`. */
+  maxUploadMb: number;
   trustProxy: boolean;
   /** The address citizens reach (the QR code on the slip points here); taken from each request when unset. */
   publicUrl: string | undefined;
@@ -67,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginWindowMinutes: Number(e.MOTCUA_LOGIN_WINDOW_MINUTES ?? 15),
     maintenanceMinutes: Number(e.MOTCUA_MAINTENANCE_MINUTES ?? 60),
     maxWalMb: Number(e.MOTCUA_MAX_WAL_MB ?? 256),
+    maxUploadMb: Number(e.MOTCUA_MAX_UPLOAD_MB ?? 20),
     trustProxy: e.MOTCUA_TRUST_PROXY === 'true',
     publicUrl: e.MOTCUA_PUBLIC_URL?.replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL ?? (production ? 'info' : 'info'),
