@@ -17,6 +17,32 @@ export interface LoadRun {
   errors: number;
 }
 
+/** Percentiles and rate of the successes since `started`. */
+function summary(latencies: number[], errors: number, started: number): LoadRun {
+  const elapsedS = (performance.now() - started) / 1000;
+  return {
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    rps: latencies.length / elapsedS,
+    requests: latencies.length,
+    errors,
+  };
+}
+
+/** One request, timed from `from`: a success adds its latency, a failure or a rejection counts an error. */
+async function attempt(once: () => Promise<boolean>, from: number, latencies: number[]): Promise<boolean> {
+  try {
+    if (await once()) {
+      latencies.push(performance.now() - from);
+      return true;
+    }
+  } catch {
+    // counted below
+  }
+  return false;
+}
+
 /**
  * `clients` concurrent loops, each calling `once` back to back until `durationMs` has passed. `once` resolves
  * true for a success; a false or a rejection counts as an error. Latencies and throughput count successes.
@@ -32,25 +58,11 @@ export async function drive(
   const deadline = started + durationMs;
   const client = async () => {
     for (let i = 0; i < MAX_REQUESTS_PER_CLIENT && performance.now() < deadline; i += 1) {
-      const t = performance.now();
-      try {
-        if (await once()) latencies.push(performance.now() - t);
-        else errors += 1;
-      } catch {
-        errors += 1;
-      }
+      if (!(await attempt(once, performance.now(), latencies))) errors += 1;
     }
   };
   await Promise.all(Array.from({ length: clients }, client));
-  const elapsedS = (performance.now() - started) / 1000;
-  return {
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    rps: latencies.length / elapsedS,
-    requests: latencies.length,
-    errors,
-  };
+  return summary(latencies, errors, started);
 }
 
 /**
@@ -73,25 +85,12 @@ export async function pace(
     while (at < deadline) {
       const wait = at - performance.now();
       if (wait > 0) await sleep(wait);
-      try {
-        if (await once()) latencies.push(performance.now() - at);
-        else errors += 1;
-      } catch {
-        errors += 1;
-      }
+      if (!(await attempt(once, at, latencies))) errors += 1;
       at += intervalMs;
     }
   };
   await Promise.all(Array.from({ length: clients }, client));
-  const elapsedS = (performance.now() - started) / 1000;
-  return {
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    rps: latencies.length / elapsedS,
-    requests: latencies.length,
-    errors,
-  };
+  return summary(latencies, errors, started);
 }
 
 /** `drive` over HTTP: one keep-alive socket per client; `send` makes one request, success = `expected` status. */

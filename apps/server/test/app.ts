@@ -100,3 +100,28 @@ export async function deskOfficers(t: TestApp) {
     specialistId: (await specialist.request('GET', '/api/auth/me')).json<{ user: { id: string } }>().user.id,
   };
 }
+
+/** A receptionist of another commune (xã 24868), signed in: someone who must not see this desk's files. */
+export async function strangerDesk(t: TestApp, username: string): Promise<Session> {
+  const other = t.unit('24868', '2025-07-01');
+  const root = t.unit('VN').id;
+  await t.app.services.users.create(
+    {
+      userId: '00000000-0000-0000-0000-000000000000',
+      username: 'cli',
+      unitId: root,
+      provinceCode: '00',
+      grants: [{ role: 'admin', unitId: root }],
+      requestId: 'test',
+      via: 'cli',
+    },
+    {
+      username,
+      fullName: 'Cán Bộ Nam Ban',
+      unitId: other.id,
+      password: 'nam-ban-password',
+      roles: [{ role: 'receptionist', unitId: other.id }],
+    },
+  );
+  return t.login(username, 'nam-ban-password');
+}

@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, deskOfficers, type Session, type TestApp } from '../../../test/app.ts';
+import { createTestApp, deskOfficers, strangerDesk, type Session, type TestApp } from '../../../test/app.ts';
 import { storeLabel } from '../../../test/store.ts';
 
 describe(`applications: intake and workflow (${storeLabel})`, () => {
@@ -159,30 +159,19 @@ describe(`applications: intake and workflow (${storeLabel})`, () => {
   });
 
   test('a receptionist of another commune can neither read nor receive for this one', async () => {
-    const other = t.unit('24868', '2025-07-01');
-    await t.app.services.users.create(
-      {
-        userId: '00000000-0000-0000-0000-000000000000',
-        username: 'cli',
-        unitId: t.unit('VN').id,
-        provinceCode: '00',
-        grants: [{ role: 'admin', unitId: t.unit('VN').id }],
-        requestId: 'test',
-        via: 'cli',
-      },
-      {
-        username: 'motcua.namban',
-        fullName: 'Cán Bộ Nam Ban',
-        unitId: other.id,
-        password: 'nam-ban-password',
-        roles: [{ role: 'receptionist', unitId: other.id }],
-      },
-    );
-    const stranger = await t.login('motcua.namban', 'nam-ban-password');
+    const stranger = await strangerDesk(t, 'motcua.namban');
     const { application } = (await desk.request('POST', '/api/applications', birth())).json();
     assert.equal((await stranger.request('GET', `/api/applications/${application.id}`)).statusCode, 403);
     assert.equal((await stranger.request('POST', '/api/applications', birth())).statusCode, 403);
     assert.equal((await stranger.request('GET', `/api/applications?unitId=${pascId}`)).statusCode, 403);
+    for (const path of ['assignees', 'forms/control-sheet.pdf', 'receipt.pdf'])
+      assert.equal(
+        (await stranger.request('GET', `/api/applications/${application.id}/${path}`)).statusCode,
+        403,
+        path,
+      );
+    const register = `/api/applications/register.pdf?unitId=${pascId}&from=2026-01-01&to=2026-01-31`;
+    assert.equal((await stranger.request('GET', register)).statusCode, 403);
   });
 
   test('1,000 intakes in parallel on one unit and day get 1,000 distinct codes', async () => {

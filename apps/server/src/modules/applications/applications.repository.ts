@@ -100,18 +100,13 @@ export const applicationsRepository = {
   async publicView(db: Db, code: string, throttleKey: string, since: Date) {
     return db
       .selectNoFrom((eb) => [
-        eb
-          .selectFrom('login_failures')
-          .select((f) => f.fn.countAll<string>().as('n'))
-          .where('key', '=', throttleKey)
-          .where('at', '>', since)
-          .as('misses'),
-        eb
-          .selectFrom('login_failures')
-          .select((f) => f.fn.min('at').as('oldest'))
-          .where('key', '=', throttleKey)
-          .where('at', '>', since)
-          .as('oldest'),
+        jsonObjectFrom(
+          eb
+            .selectFrom('login_failures')
+            .select((f) => [f.fn.countAll<string>().as('n'), f.fn.min('at').as('oldest')])
+            .where('key', '=', throttleKey)
+            .where('at', '>', since),
+        ).as('misses'),
         jsonObjectFrom(
           eb
             .selectFrom('applications')

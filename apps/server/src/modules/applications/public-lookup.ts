@@ -32,12 +32,13 @@ export function createPublicLookup(deps: {
       throttle,
       new Date(at.getTime() - WINDOW_MS),
     );
-    if (Number(found.misses) >= MAX_MISSES && found.oldest) {
+    const misses = found.misses;
+    if (misses && Number(misses.n) >= MAX_MISSES && misses.oldest) {
       fail({
         kind: 'TooManyAttempts',
         retryAfterSeconds: Math.max(
           1,
-          Math.ceil((new Date(found.oldest).getTime() + WINDOW_MS - at.getTime()) / 1000),
+          Math.ceil((new Date(misses.oldest).getTime() + WINDOW_MS - at.getTime()) / 1000),
         ),
       });
     }

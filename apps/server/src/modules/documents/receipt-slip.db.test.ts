@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, type Session, type TestApp } from '../../../test/app.ts';
+import { createTestApp, strangerDesk, type Session, type TestApp } from '../../../test/app.ts';
 import { storeLabel } from '../../../test/store.ts';
 import { pdfText, popplerMissing } from './poppler.ts';
 
@@ -134,26 +134,7 @@ describe(`receipt slip, Mẫu 01, over HTTP (${storeLabel})`, () => {
   });
 
   test('a receptionist of another commune gets 403; an unknown id 404; a bad size 400 — as problems', async () => {
-    const other = t.unit('24868', '2025-07-01');
-    await t.app.services.users.create(
-      {
-        userId: '00000000-0000-0000-0000-000000000000',
-        username: 'cli',
-        unitId: t.unit('VN').id,
-        provinceCode: '00',
-        grants: [{ role: 'admin', unitId: t.unit('VN').id }],
-        requestId: 'test',
-        via: 'cli',
-      },
-      {
-        username: 'motcua.namban.slip',
-        fullName: 'Cán Bộ Nam Ban',
-        unitId: other.id,
-        password: 'nam-ban-password',
-        roles: [{ role: 'receptionist', unitId: other.id }],
-      },
-    );
-    const stranger = await t.login('motcua.namban.slip', 'nam-ban-password');
+    const stranger = await strangerDesk(t, 'motcua.namban.slip');
     const application = await receive();
     const forbidden = await slipOf(stranger, application.id);
     assert.equal(forbidden.statusCode, 403);

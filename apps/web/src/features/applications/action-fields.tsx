@@ -1,5 +1,5 @@
 import type { Unit, UnitList } from '@motcua/contracts';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../app/api.ts';
 import { todayIso } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -52,6 +52,7 @@ export const useStaff = (applicationId: string, enabled: boolean): Staff[] =>
 export function StaffSelect({
   id,
   label,
+  hint,
   staff,
   value,
   error,
@@ -59,6 +60,7 @@ export function StaffSelect({
 }: {
   id: string;
   label: string;
+  hint?: string;
   staff: Staff[];
   value: string;
   error: string | undefined;
@@ -68,7 +70,7 @@ export function StaffSelect({
   const roleName = (r: Staff['roles'][number]) =>
     r === 'leader' ? t('file.roleLeader') : t('file.roleSpecialist');
   return (
-    <Field id={id} label={label} error={error}>
+    <Field id={id} label={label} {...(hint ? { hint } : {})} error={error}>
       {(control) => (
         <select {...control} value={value} onChange={(e) => onChange(e.target.value)}>
           <option value="">{t('file.choose')}</option>
@@ -78,45 +80,6 @@ export function StaffSelect({
             </option>
           ))}
         </select>
-      )}
-    </Field>
-  );
-}
-
-/** A text input in a Field, for the short values of an action (agency, tracking number, days, date). */
-export function TextField({
-  id,
-  label,
-  hint,
-  error,
-  value,
-  type = 'text',
-  onChange,
-  extra,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  error: string | undefined;
-  value: string;
-  type?: 'text' | 'date' | 'number';
-  onChange: (value: string) => void;
-  extra?: ReactNode;
-}) {
-  return (
-    <Field id={id} label={label} {...(hint ? { hint } : {})} error={error}>
-      {(control) => (
-        <>
-          <input
-            {...control}
-            type={type}
-            autoComplete="off"
-            {...(type === 'number' ? { min: 1, max: 60, inputMode: 'numeric' as const } : {})}
-            value={value}
-            onChange={(e) => onChange(e.target.value)}
-          />
-          {extra}
-        </>
       )}
     </Field>
   );

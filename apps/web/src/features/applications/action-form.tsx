@@ -6,7 +6,8 @@ import { formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
 import { Field } from '../../ui/field.tsx';
-import { StaffSelect, TextField, useStaff, useTransferUnits } from './action-fields.tsx';
+import { TextField } from '../../ui/text-field.tsx';
+import { StaffSelect, useStaff, useTransferUnits } from './action-fields.tsx';
 import {
   REASON_ACTIONS,
   actionLabel,
@@ -210,6 +211,7 @@ export function ActionForm({
           <StaffSelect
             id={FIELD_IDS.approverId}
             label={t('file.pickApprover')}
+            hint={t('file.approverHint')}
             staff={staff.filter((s) => s.roles.includes('leader'))}
             value={values.approverId}
             error={fieldErrors['approverId'] ?? undefined}

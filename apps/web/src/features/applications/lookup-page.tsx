@@ -6,7 +6,7 @@ import { useSession } from '../../app/session.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
-import { Field } from '../../ui/field.tsx';
+import { TextField } from '../../ui/text-field.tsx';
 import { Page } from '../../ui/page.tsx';
 import { actionLabel } from './shared.ts';
 
@@ -116,30 +116,22 @@ export function LookupPage() {
           extra={error?.extra ?? null}
         />
         <form className="form card form--grid" noValidate onSubmit={submit}>
-          <Field id={FIELD_IDS.code} label={t('lookup.code')} error={fieldErrors['code']}>
-            {(control) => (
-              <input
-                {...control}
-                type="text"
-                autoComplete="off"
-                spellCheck={false}
-                value={code}
-                onChange={(e) => setCode(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field id={FIELD_IDS.key} label={t('lookup.key')} error={fieldErrors['key']}>
-            {(control) => (
-              <input
-                {...control}
-                type="text"
-                autoComplete="off"
-                spellCheck={false}
-                value={key}
-                onChange={(e) => setKey(e.target.value)}
-              />
-            )}
-          </Field>
+          <TextField
+            id={FIELD_IDS.code}
+            label={t('lookup.code')}
+            error={fieldErrors['code']}
+            spellCheck={false}
+            value={code}
+            onChange={setCode}
+          />
+          <TextField
+            id={FIELD_IDS.key}
+            label={t('lookup.key')}
+            error={fieldErrors['key']}
+            spellCheck={false}
+            value={key}
+            onChange={setKey}
+          />
           <div className="form__actions">
             <button type="submit" className="button button--primary" disabled={busy}>
               {busy ? t('lookup.searching') : t('lookup.submit')}

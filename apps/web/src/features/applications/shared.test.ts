@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Translate } from '../../i18n/i18n.tsx';
 import { vi } from '../../i18n/vi.ts';
-import { actionLabel, newUuid, stateLabel, timeLimitText, urgency, UUID_PATTERN } from './shared.ts';
+import { actionLabel, newUuid, stateLabel, timeLimitText, urgency } from './shared.ts';
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 const t: Translate = (key, params) =>
   vi[key].replace(/\{(\w+)\}/g, (match, name: string) => String(params?.[name] ?? match));

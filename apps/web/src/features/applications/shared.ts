@@ -72,8 +72,6 @@ export const REASON_ACTIONS: ReadonlySet<AnyAction> = new Set<AnyAction>([
   'request_pre_receipt_supplement',
 ]);
 
-export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A random UUID v4, also where crypto.randomUUID is missing (plain-http intranet addresses). */
 export function newUuid(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
