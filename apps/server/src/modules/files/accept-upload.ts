@@ -1,11 +1,18 @@
+import { text } from '@motcua/domain/errors';
 import type { FileStore } from './file-store.ts';
-import { checkUpload, type UploadCheck, type UploadInput } from './upload-check.ts';
+import { pageCount } from './page-count.ts';
+import { checkUpload, UPLOAD_FIELDS, type UploadCheck, type UploadInput } from './upload-check.ts';
 
-export type AcceptedUpload = Extract<UploadCheck, { ok: true }> & { sha256: string; size: number };
+export type AcceptedUpload = Extract<UploadCheck, { ok: true }> & {
+  sha256: string;
+  size: number;
+  pages: number;
+};
 
 /**
- * The one way an upload enters the store: checked first, stored only when accepted. A refused upload is
- * therefore never written anywhere, not even to a temporary file.
+ * The one way an upload enters the store: checked first (name, size, sniffed type, active content, a page
+ * tree that can be read), stored only when accepted. A refused upload is therefore never written anywhere,
+ * not even to a temporary file.
  */
 export async function acceptUpload(
   store: FileStore,
@@ -14,6 +21,13 @@ export async function acceptUpload(
 ): Promise<AcceptedUpload | Extract<UploadCheck, { ok: false }>> {
   const check = await checkUpload(input, maxBytes);
   if (!check.ok) return check;
+  const pages = await pageCount(input.bytes, check.mediaType);
+  if (pages === undefined)
+    return {
+      ok: false,
+      field: UPLOAD_FIELDS.file,
+      detail: text('Không đọc được cấu trúc tệp PDF', 'The PDF structure cannot be read'),
+    };
   const bytes = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
-  return { ...check, ...(await store.put(bytes)) };
+  return { ...check, pages, ...(await store.put(bytes)) };
 }
