@@ -22,13 +22,26 @@ import { scheduleReminders } from './modules/notifications/reminders.ts';
 import { ensureDigests } from './modules/notifications/digest.ts';
 import { notificationJobHandlers } from './modules/notifications/notification-jobs.ts';
 import { createNotificationsService } from './modules/notifications/notifications.service.ts';
+import { defaultFilesRoot, localFileStore, type FileStore } from './modules/files/file-store.ts';
+import { s3FileStore } from './modules/files/s3-file-store.ts';
+import { createRecordsService } from './modules/records/records.service.ts';
+import { createDigitizationReports } from './modules/records/digitization-report.ts';
+import { createResultsService } from './modules/results/results.service.ts';
+import { createKeysService } from './modules/signing/keys.service.ts';
+import { createOutgoingService } from './modules/signing/outgoing.service.ts';
+import { createVerification } from './modules/signing/verification.ts';
 
 export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** What tests may replace: the clock the application workflow reads (deadlines, apologies). */
 export interface AppOptions {
   clock?: () => Date;
+  /** Where uploads and signed results go; by default the S3 store when configured, else `<dataDir>/files`. */
+  files?: FileStore;
 }
+
+export const fileStoreOf = (config: Config): FileStore =>
+  config.s3 ? s3FileStore(config.s3) : localFileStore(defaultFilesRoot(config.dataDir ?? 'data'));
 
 export function createServices(store: Store, config: Config, options: AppOptions = {}) {
   const db = store.db;
@@ -50,9 +63,35 @@ export function createServices(store: Store, config: Config, options: AppOptions
     },
     ...(options.clock ? { clock: options.clock } : {}),
   });
-  const publicLookup = createPublicLookup({ db, procedures: catalog });
+  const files = options.files ?? fileStoreOf(config);
+  const maxUploadBytes = config.maxUploadMb * 1024 * 1024;
+  const clock = options.clock ? { clock: options.clock } : {};
+  const records = createRecordsService({ db, files, applications, maxUploadBytes, ...clock });
+  const keys = createKeysService({ db, units, files });
+  const results = createResultsService({
+    db,
+    files,
+    applications,
+    units,
+    procedures: catalog,
+    keys,
+    maxUploadBytes,
+    ...clock,
+  });
+  const outgoing = createOutgoingService({ db, units, files, maxUploadBytes, ...clock });
+  const verification = createVerification({ trustedRoots: keys.trustedDer, maxBytes: maxUploadBytes });
+  const digitization = createDigitizationReports({ db, units });
+  const publicLookup = createPublicLookup({ db, procedures: catalog, results: results.publicList });
   const notifications = createNotificationsService({ db });
   return {
+    files,
+    maxUploadBytes,
+    records,
+    keys,
+    results,
+    outgoing,
+    verification,
+    digitization,
     auth,
     units,
     users,

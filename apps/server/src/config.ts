@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
+import type { S3StoreOptions } from './modules/files/s3-file-store.ts';
 
 /** Every environment variable motcua reads (the README's configuration table mirrors this). */
 const Env = Type.Object({
@@ -18,6 +19,12 @@ const Env = Type.Object({
   MOTCUA_MAX_UPLOAD_MB: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,3}$' })),
   MOTCUA_TRUST_PROXY: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
   MOTCUA_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/?#]+(/[^?#]*)?$' })),
+  MOTCUA_S3_ENDPOINT: Type.Optional(Type.String({ pattern: '^https?://[^/?#]+/?$' })),
+  MOTCUA_S3_BUCKET: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$' })),
+  MOTCUA_S3_REGION: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{2,40}$' })),
+  MOTCUA_S3_PREFIX: Type.Optional(Type.String({ pattern: '^([a-z0-9_-]+/)*$' })),
+  MOTCUA_S3_ACCESS_KEY_ID: Type.Optional(Type.String({ minLength: 1 })),
+  MOTCUA_S3_SECRET_ACCESS_KEY: Type.Optional(Type.String({ minLength: 1 })),
   LOG_LEVEL: Type.Optional(Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
 });
 type Env = Static<typeof Env>;
@@ -37,12 +44,31 @@ export interface Config {
   /** Largest accepted upload (a scanned dossier page or a PDF); files are stored under `<dataDir>/files`. */
   maxUploadMb: number;
   trustProxy: boolean;
+  /** S3-compatible object storage for files instead of `<dataDir>/files`, when MOTCUA_S3_ENDPOINT is set. */
+  s3: S3StoreOptions | undefined;
   /** The address citizens reach (the QR code on the slip points here); taken from each request when unset. */
   publicUrl: string | undefined;
   logLevel: string;
 }
 
 export class ConfigError extends Error {}
+
+function s3Of(e: Env): S3StoreOptions | undefined {
+  if (!e.MOTCUA_S3_ENDPOINT) return undefined;
+  const missing = (
+    ['MOTCUA_S3_BUCKET', 'MOTCUA_S3_ACCESS_KEY_ID', 'MOTCUA_S3_SECRET_ACCESS_KEY'] as const
+  ).filter((k) => !e[k]);
+  if (missing.length > 0)
+    throw new ConfigError(`Invalid environment variable ${missing[0]}: required with MOTCUA_S3_ENDPOINT`);
+  return {
+    endpoint: e.MOTCUA_S3_ENDPOINT.replace(/\/+$/, ''),
+    bucket: e.MOTCUA_S3_BUCKET!,
+    region: e.MOTCUA_S3_REGION ?? 'us-east-1',
+    accessKeyId: e.MOTCUA_S3_ACCESS_KEY_ID!,
+    secretAccessKey: e.MOTCUA_S3_SECRET_ACCESS_KEY!,
+    ...(e.MOTCUA_S3_PREFIX ? { prefix: e.MOTCUA_S3_PREFIX } : {}),
+  };
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const picked = Object.fromEntries(
@@ -73,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxUploadMb: Number(e.MOTCUA_MAX_UPLOAD_MB ?? 20),
     trustProxy: e.MOTCUA_TRUST_PROXY === 'true',
     publicUrl: e.MOTCUA_PUBLIC_URL?.replace(/\/+$/, ''),
+    s3: s3Of(e),
     logLevel: e.LOG_LEVEL ?? (production ? 'info' : 'info'),
     ...overrides,
   };

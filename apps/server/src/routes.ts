@@ -10,6 +10,9 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { proceduresRoutes } from './modules/procedures/procedures.routes.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
+import { recordsRoutes } from './modules/records/records.routes.ts';
+import { resultsRoutes } from './modules/results/results.routes.ts';
+import { signingRoutes } from './modules/signing/signing.routes.ts';
 
 /** Every feature's routes, in one list (the OpenAPI document and the server use the same). */
 export function createAppRoutes(
@@ -31,5 +34,16 @@ export function createAppRoutes(
       register: { units: services.units, procedures: services.catalog },
     }),
     notificationsRoutes(services.notifications),
+    recordsRoutes(
+      services.records,
+      services.digitization,
+      (actor, id) => services.results.summaries(actor, id),
+      services.maxUploadBytes,
+    ),
+    resultsRoutes(services.results, services.publicLookup.find, {
+      publicUrl,
+      maxUploadBytes: services.maxUploadBytes,
+    }),
+    signingRoutes(services.keys, services.verification, services.outgoing, services.maxUploadBytes),
   ] as unknown as ((app: FastifyInstance) => Promise<void>)[];
 }

@@ -1,5 +1,9 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { loadConfig, type Config } from '../src/config.ts';
+import { localFileStore } from '../src/modules/files/file-store.ts';
 import { createApp, type App, type AppOptions } from '../src/app.ts';
 import { createLogger } from '../src/logger.ts';
 import { seedDemoUsers, seedUnits } from '../src/modules/seed/seed.service.ts';
@@ -15,6 +19,8 @@ export interface TestApp {
   units: UnitRow[];
   unit: (code: string, validFrom?: string | null) => UnitRow;
   login(username: string, password?: string): Promise<Session>;
+  /** The folder of the test's file store (uploads, signed results). */
+  filesRoot: string;
   dispose(): Promise<void>;
 }
 
@@ -35,8 +41,13 @@ export async function createTestApp(
   options: AppOptions = {},
 ): Promise<TestApp> {
   const { store, dispose } = await createTestStore();
+  // Uploads and signed results of a test never land in the working copy's data folder.
+  const filesRoot = mkdtempSync(path.join(tmpdir(), 'motcua-files-'));
   const config = { ...loadConfig({}), maintenanceMinutes: 0, ...overrides };
-  const app = await createApp(config, createLogger('silent'), store, options);
+  const app = await createApp(config, createLogger('silent'), store, {
+    files: localFileStore(filesRoot),
+    ...options,
+  });
   await seedUnits(store.db);
   await seedProcedureCatalog(store.db);
   await seedDemoUsers(store.db, DEMO_PASSWORD);
@@ -79,9 +90,11 @@ export async function createTestApp(
       return found;
     },
     login,
+    filesRoot,
     async dispose() {
       await app.close();
       await dispose();
+      rmSync(filesRoot, { recursive: true, force: true });
     },
   };
 }

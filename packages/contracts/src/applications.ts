@@ -195,4 +195,14 @@ export const PublicApplication = Type.Object({
       status: Type.Object({ vi: Type.String(), en: Type.String() }),
     }),
   ),
+  /** Electronic results with digital signatures, downloadable with the same code and key. */
+  results: Type.Array(
+    Type.Object({
+      n: Type.Integer({ minimum: 1 }),
+      resultCode: Type.String(),
+      kind: Type.String(),
+      title: Type.String(),
+      sealedAt: IsoDateTime,
+    }),
+  ),
 });

@@ -5,6 +5,7 @@ import { seedDemoUsers, seedUnits } from '../modules/seed/seed.service.ts';
 import { usersRepository } from '../modules/users/users.repository.ts';
 import { seedProcedureCatalog } from '../modules/procedures/procedures.seed.ts';
 import { DEMO_USERS } from '../modules/seed/seed.service.ts';
+import { seedDemoSigning } from '../modules/signing/demo-keys.ts';
 
 const ROLE_VI: Record<string, string> = {
   admin: 'Quản trị hệ thống',
@@ -46,6 +47,12 @@ export async function serve(config: Config): Promise<void> {
         `\nTài khoản demo (mật khẩu chỉ hiện một lần) — demo accounts (passwords shown once):\n${lines.join('\n')}\n\n`,
       );
     }
+    const signing = await seedDemoSigning(db, config.demoPassword);
+    if (signing)
+      process.stdout.write(
+        `Khóa ký số demo (CA demo, không có giá trị pháp lý) — demo signing keys, PIN ${signing.pin}:\n` +
+          `${signing.holders.map((h) => `  ${h.kind === 'person' ? 'cá nhân ' : 'tổ chức '} ${h.subject}`).join('\n')}\n\n`,
+      );
   }
   const address = await app.server.listen({ port: config.port, host: config.host });
   const url = new URL(address);

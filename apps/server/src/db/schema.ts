@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { DocumentTables } from './schema-documents.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -200,7 +201,7 @@ export interface SchemaMigrationsTable {
   applied_at: CreatedAt;
 }
 
-export interface Database {
+export interface Database extends DocumentTables {
   units: UnitsTable;
   unit_links: UnitLinksTable;
   users: UsersTable;

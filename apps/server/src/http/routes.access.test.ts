@@ -73,6 +73,8 @@ const PUBLIC_ROUTES = [
   'GET /api/calendar/due-date',
   'GET /api/calendar/years/{year}',
   'GET /api/public/applications/{code}',
+  'GET /api/public/applications/{code}/results/{n}',
+  'POST /api/documents/verify',
 ];
 /** The national calendar: edited by the system administrator only (calendar.db.test.ts). */
 const ROOT_ROUTES = ['PUT /api/calendar/years/{year}'];
@@ -89,6 +91,29 @@ const APPLICATION_ROUTES = [
   'GET /api/applications/{id}/forms/refusal.pdf',
   'GET /api/applications/{id}/forms/apology.pdf',
   'GET /api/applications/{id}/forms/control-sheet.pdf',
+];
+/** Scans, reuse, results and signatures: who may, per unit, in records.routes.db.test.ts and results.db.test.ts. */
+const RECORD_ROUTES = [
+  'GET /api/applications/{id}/records',
+  'POST /api/applications/{id}/documents/{position}/file',
+  'GET /api/applications/{id}/documents/{position}/file',
+  'GET /api/applications/{id}/reusable',
+  'POST /api/applications/{id}/documents/{position}/reuse',
+  'POST /api/applications/{id}/results',
+  'PUT /api/applications/{id}/results/{n}',
+  'POST /api/applications/{id}/results/scan',
+  'GET /api/applications/{id}/results/{n}/file',
+  'POST /api/applications/{id}/results/{n}/sign',
+  'POST /api/applications/{id}/results/{n}/seal',
+  'GET /api/reports/digitization',
+  'GET /api/outgoing-documents',
+  'POST /api/outgoing-documents',
+  'GET /api/outgoing-documents/{id}/file',
+  'GET /api/reports/signed-documents',
+  'POST /api/signing-keys',
+  'GET /api/signing-keys',
+  'GET /api/trusted-roots',
+  'POST /api/trusted-roots',
 ];
 /** A user's own inbox: only their rows, another's id is 404 (notifications.db.test.ts). */
 const NOTIFICATION_ROUTES = ['GET /api/notifications', 'POST /api/notifications/{id}/read'];
@@ -146,6 +171,7 @@ describe(`permission matrix (${storeLabel})`, () => {
           ...CATALOG_ROUTES,
           ...ROOT_ROUTES,
           ...APPLICATION_ROUTES,
+          ...RECORD_ROUTES,
           ...NOTIFICATION_ROUTES,
         ].includes(route),
         `route ${route} is not in the permission matrix`,

@@ -102,12 +102,16 @@ describe(`fuzzing every route (${storeLabel})`, () => {
   let admin: Session;
   // Applications are the desk's: the administrator does not handle citizens' files.
   let desk: Session;
-  const sessionFor = (op: Operation) => (op.path.startsWith('/api/applications') ? desk : admin);
+  // Only a leader signs results.
+  let leader: Session;
+  const sessionFor = (op: Operation) =>
+    op.path.endsWith('/sign') ? leader : op.path.startsWith('/api/applications') ? desk : admin;
   let ops: Operation[];
   before(async () => {
     t = await createTestApp();
     admin = await t.login('quantri');
     desk = await t.login('motcua');
+    leader = await t.login('lanhdao');
     ops = operations(t.app.server.swagger() as never);
   });
   after(() => t.dispose());

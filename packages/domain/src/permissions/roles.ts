@@ -16,6 +16,12 @@ export const PERMISSIONS = [
   'calendar.manage',
   'applications.read',
   'applications.receive',
+  // Personal digital signature on a result (lãnh đạo ký số).
+  'documents.sign',
+  // The organisation's digital signature (seal) and the outgoing-documents register (văn thư).
+  'documents.seal',
+  // PKCS#12 signing keys and the roots verification trusts.
+  'signing.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -28,11 +34,18 @@ interface RoleDefinition {
 
 export const ROLE_DEFINITIONS = {
   // Cán bộ một cửa: receives and returns at the counter of one unit.
-  receptionist: { reach: 'unit', permissions: ['units.read', 'applications.read', 'applications.receive'] },
+  // The unit's seal key is held at the desk: communes have no separate clerk (văn thư) role in motcua yet.
+  receptionist: {
+    reach: 'unit',
+    permissions: ['units.read', 'applications.read', 'applications.receive', 'documents.seal'],
+  },
   // Chuyên viên: processes applications assigned to their department.
   specialist: { reach: 'unit', permissions: ['units.read', 'applications.read'] },
   // Lãnh đạo: approves and signs; watches the units below.
-  leader: { reach: 'subtree', permissions: ['units.read', 'users.read', 'applications.read'] },
+  leader: {
+    reach: 'subtree',
+    permissions: ['units.read', 'users.read', 'applications.read', 'documents.sign'],
+  },
   // Cán bộ vận hành IOC: watches the whole area of the operation centre.
   ioc_operator: { reach: 'subtree', permissions: ['units.read', 'applications.read'] },
   // Quản trị: units, users, roles, audit.
@@ -46,6 +59,7 @@ export const ROLE_DEFINITIONS = {
       'audit.read',
       'procedures.manage',
       'calendar.manage',
+      'signing.manage',
     ],
   },
 } as const satisfies Record<Role, RoleDefinition>;

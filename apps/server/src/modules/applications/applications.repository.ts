@@ -111,6 +111,8 @@ export const applicationsRepository = {
           eb
             .selectFrom('applications')
             .select([
+              'province_code',
+              'id',
               'code',
               'lookup_key',
               'procedure_code',

@@ -379,7 +379,7 @@ export function createApplicationsService(deps: {
     };
   }
 
-  return { intake, get, act, queue, receiptSlip, assignees };
+  return { intake, get, act, queue, receiptSlip, assignees, load, holds };
 }
 
 export type ApplicationsService = ReturnType<typeof createApplicationsService>;

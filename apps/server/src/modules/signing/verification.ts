@@ -1,0 +1,39 @@
+import type { VerificationReport } from '@motcua/contracts/signing';
+import { fail, text } from '@motcua/domain/errors';
+import { checkUpload, type UploadInput } from '../files/upload-check.ts';
+import { NotAPdfError, verifyPdf, type VerificationReport as Report } from '../signatures/verify-pdf.ts';
+
+/** The one-line verdict a citizen reads first; the worst finding wins. */
+export function verdictOf(report: Report): VerificationReport['verdict'] {
+  if (report.signatures.length === 0) return 'unsigned';
+  if (report.tampered) return 'tampered';
+  if (report.signatures.some((s) => s.modifiedAfterSigning)) return 'modified';
+  if (report.signatures.some((s) => !s.trusted)) return 'untrusted';
+  return 'valid';
+}
+
+const notPdf = () =>
+  fail({
+    kind: 'Invalid',
+    field: '/body/file',
+    detail: text('Chỉ xác minh được tệp PDF', 'Only PDF files can be verified'),
+  });
+
+/** Verification of an uploaded PDF against the roots the administrator trusts. Nothing is stored. */
+export function createVerification(deps: { trustedRoots: () => Promise<Uint8Array[]>; maxBytes: number }) {
+  async function verify(input: UploadInput): Promise<VerificationReport> {
+    const check = await checkUpload(input, deps.maxBytes);
+    if (!check.ok) fail({ kind: 'Invalid', field: check.field, detail: check.detail });
+    if (check.mediaType !== 'application/pdf') notPdf();
+    try {
+      const report = await verifyPdf(input.bytes, await deps.trustedRoots());
+      return { ...report, verdict: verdictOf(report) };
+    } catch (error) {
+      if (error instanceof NotAPdfError) return notPdf();
+      throw error;
+    }
+  }
+  return { verify };
+}
+
+export type Verification = ReturnType<typeof createVerification>;
