@@ -1,6 +1,6 @@
 // `npm run bench`: foundation figures on this machine (docs/BENCHMARKS.md explains them).
 //   --runs N          runs per figure, medians reported (default 5)
-//   --only LIST       comma list of: responsiveness, startup, load, intake, lookup, due-at
+//   --only LIST       comma list of: responsiveness, startup, load, intake, lookup, due-at, signing, store
 //                     (default: all; startup includes memory)
 //   --pg              also PostgreSQL: fresh databases on DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres
 //   --rows N          rows sorted by the heavy query (default 2000000)
@@ -20,12 +20,13 @@ import { LOOKUP_FILES, publicLookup } from './lookup.ts';
 import type { LoadRun } from './load.ts';
 import { heavySql, PROBE_INTERVAL_MS, responsiveness, type ResponsivenessRun } from './responsiveness.ts';
 import { startup, type StoreKind } from './startup.ts';
+import { signingRuns, storeRuns, type StoreRun } from './signing.ts';
 
 const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/postgres';
 const HEALTH_BUDGET_MS = 50;
 const INTAKE_RATIO_TARGET = 0.5;
 const LOOKUP_P99_BUDGET_MS = 20;
-const ALL = 'responsiveness,startup,load,intake,lookup,due-at';
+const ALL = 'responsiveness,startup,load,intake,lookup,due-at,signing,store';
 
 const { values: args } = parseArgs({
   options: {
@@ -303,6 +304,87 @@ async function main() {
         ],
         ['failed computations', cell(r.map((x) => x.failures))],
       ]),
+    );
+  }
+
+  if (only.has('signing')) {
+    log('signing:');
+    const r = await signingRuns(runs, durationMs, log);
+    raw.signing = r;
+    const one = median(r.map((x) => x.docsPerS1));
+    out.push(
+      table(
+        `8. A result PDF (A4, QR) rendered, signed by the leader (visible) and sealed by the organisation (visible),\n` +
+          `   RSA-2048, PAdES; serial medians of 20 per run; throughput ${durationMs / 1000} s per run`,
+        [
+          ['', 'value', 'vs 1 in flight'],
+          [
+            'render only, ms (median)',
+            cell(
+              r.map((x) => x.renderMs),
+              1,
+            ),
+            '',
+          ],
+          [
+            'render + sign + seal, ms (median)',
+            cell(
+              r.map((x) => x.serialMs),
+              1,
+            ),
+            '',
+          ],
+          ['signed PDF size, kB', cell(r.map((x) => x.bytes / 1024)), ''],
+          [
+            'results/s, 1 in flight (main thread)',
+            cell(
+              r.map((x) => x.docsPerS1),
+              1,
+            ),
+            '1.00',
+          ],
+          [
+            'results/s, 4 in flight (main thread)',
+            cell(
+              r.map((x) => x.docsPerS4),
+              1,
+            ),
+            ratio(median(r.map((x) => x.docsPerS4)), one),
+          ],
+          [
+            'results/s, 2 worker threads (2 cores)',
+            cell(
+              r.map((x) => x.docsPerSWorkers),
+              1,
+            ),
+            ratio(median(r.map((x) => x.docsPerSWorkers)), one),
+          ],
+        ],
+      ),
+    );
+  }
+
+  if (only.has('store')) {
+    log('store:');
+    const r = await storeRuns(runs, log);
+    raw.store = r;
+    const rowsOf: [string, keyof StoreRun, number][] = [
+      ['write, files/s', 'writeFilesPerS', 0],
+      ['write, MiB/s', 'writeMBps', 0],
+      ['read (re-hashed), files/s', 'readFilesPerS', 0],
+      ['read (re-hashed), MiB/s', 'readMBps', 0],
+    ];
+    out.push(
+      sideBySide(
+        `9. File store, 100 distinct files of 1 MiB written then read, one at a time (durable: fsync per file)` +
+          (r.s3Skipped
+            ? `\n   S3 skipped: ${r.s3Skipped}`
+            : '\n   S3 = moto_server on this machine (an emulator: Python, in memory)'),
+        ['local folder', 'S3 (moto)'],
+        r.local,
+        r.s3,
+        rowsOf,
+      ),
     );
   }
 
