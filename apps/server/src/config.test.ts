@@ -19,3 +19,30 @@ test('a MOTCUA_PUBLIC_URL that is not an http(s) address is refused, naming the 
       bad,
     );
 });
+
+test('MOTCUA_S3_*: files go to object storage only when the endpoint, bucket and keys are all given', () => {
+  assert.equal(loadConfig({}).s3, undefined);
+  const s3 = {
+    MOTCUA_S3_ENDPOINT: 'https://s3.lamdong.gov.vn/',
+    MOTCUA_S3_BUCKET: 'motcua-ho-so',
+    MOTCUA_S3_ACCESS_KEY_ID: 'AKIA',
+    MOTCUA_S3_SECRET_ACCESS_KEY: 'secret',
+    MOTCUA_S3_PREFIX: 'lamha/',
+  };
+  assert.deepEqual(loadConfig(s3).s3, {
+    endpoint: 'https://s3.lamdong.gov.vn',
+    bucket: 'motcua-ho-so',
+    region: 'us-east-1',
+    accessKeyId: 'AKIA',
+    secretAccessKey: 'secret',
+    prefix: 'lamha/',
+  });
+  assert.throws(
+    () => loadConfig({ ...s3, MOTCUA_S3_BUCKET: '' }),
+    (error: unknown) => error instanceof ConfigError && /MOTCUA_S3_BUCKET/.test(error.message),
+  );
+  assert.throws(
+    () => loadConfig({ ...s3, MOTCUA_S3_PREFIX: '../x' }),
+    (error: unknown) => error instanceof ConfigError && /MOTCUA_S3_PREFIX/.test(error.message),
+  );
+});
