@@ -47,7 +47,9 @@ async function request<T>(
     Accept: 'application/json, application/problem+json',
     'Accept-Language': currentLanguage(),
   };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A FormData body (file upload) sets its own multipart boundary: no Content-Type from us.
+  const isForm = body instanceof FormData;
+  if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken !== null) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -55,7 +57,7 @@ async function request<T>(
     response = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? null : JSON.stringify(body),
+      body: body === undefined ? null : isForm ? body : JSON.stringify(body),
       credentials: 'same-origin',
       signal: signal ?? null,
     });
@@ -100,4 +102,6 @@ export const api = {
   get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, undefined, signal),
   post: <T>(path: string, body?: unknown, headers?: Readonly<Record<string, string>>) =>
     request<T>('POST', path, body, undefined, headers),
+  /** multipart/form-data, e.g. a scan in the part `file`. */
+  postForm: <T>(path: string, form: FormData) => request<T>('POST', path, form),
 };

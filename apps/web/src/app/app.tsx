@@ -7,7 +7,9 @@ import { LoginPage } from '../features/auth/login-page.tsx';
 import { PasswordPage } from '../features/auth/password-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { InboxPage } from '../features/notifications/inbox-page.tsx';
+import { DigitizationPage } from '../features/records/digitization-page.tsx';
 import { UnitsPage } from '../features/units/units-page.tsx';
+import { VerifyPage } from '../features/verify/verify-page.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Page } from '../ui/page.tsx';
 import { SiteHeader } from './header.tsx';
@@ -40,6 +42,8 @@ function Content() {
   }
   // The public lookup opens for everyone, signed in or not (the QR code on the slip points there).
   if (path === ROUTES.lookup) return <LookupPage />;
+  // So does the check of a signed PDF result: the citizen holds the file, not an account.
+  if (path === ROUTES.verify) return <VerifyPage />;
   if (session.status === 'anonymous') {
     return path === ROUTES.login ? <LoginPage expired={session.expired} /> : <Redirect to={ROUTES.login} />;
   }
@@ -58,6 +62,8 @@ function Content() {
       return <QueuePage />;
     case ROUTES.inbox:
       return <InboxPage />;
+    case ROUTES.digitization:
+      return <DigitizationPage />;
     default: {
       const applicationId = matchApplication(path);
       return applicationId ? <ApplicationPage key={applicationId} id={applicationId} /> : <NotFoundPage />;

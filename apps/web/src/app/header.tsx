@@ -84,8 +84,16 @@ export function SiteHeader() {
                 </Link>
               </li>
             ) : null}
+            {canRead ? (
+              <li>
+                <Link to={ROUTES.digitization}>{t('nav.digitization')}</Link>
+              </li>
+            ) : null}
             <li>
               <Link to={ROUTES.lookup}>{t('nav.lookup')}</Link>
+            </li>
+            <li>
+              <Link to={ROUTES.verify}>{t('nav.verify')}</Link>
             </li>
             <li>
               <Link to={ROUTES.units}>{t('nav.units')}</Link>
@@ -95,7 +103,19 @@ export function SiteHeader() {
             </li>
           </ul>
         </nav>
-      ) : null}
+      ) : (
+        // Signed out: the two pages a citizen can use without an account.
+        <nav className="site-nav" aria-label={t('nav.publicLabel')}>
+          <ul className="site-nav__list">
+            <li>
+              <Link to={ROUTES.lookup}>{t('nav.publicLookup')}</Link>
+            </li>
+            <li>
+              <Link to={ROUTES.verify}>{t('nav.verify')}</Link>
+            </li>
+          </ul>
+        </nav>
+      )}
     </>
   );
 }

@@ -10,6 +10,8 @@ export const ROUTES = {
   queue: '/ho-so',
   lookup: '/tra-cuu',
   inbox: '/thong-bao',
+  verify: '/xac-minh',
+  digitization: '/bao-cao/so-hoa',
 } as const;
 
 export function applicationPath(id: string): string {

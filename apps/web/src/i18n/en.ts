@@ -1,3 +1,4 @@
+import { enRecords } from './en-records.ts';
 import type { Catalog } from './vi.ts';
 
 /** The English catalog. Typed as Catalog: a missing or unknown key is a compile error. */
@@ -393,4 +394,5 @@ export const en: Catalog = {
   'inbox.openFile': 'Open file {code}',
   'inbox.overdueFiles': 'Overdue files',
   'inbox.dueAt': 'due {at}',
+  ...enRecords,
 };

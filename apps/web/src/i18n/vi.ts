@@ -1,3 +1,5 @@
+import { viRecords } from './vi-records.ts';
+
 /**
  * The Vietnamese catalog: the default language and the source of the message keys.
  * Every visible text of the web app comes from here or from en.ts (besides the brand "motcua").
@@ -394,6 +396,7 @@ export const vi = {
   'inbox.openFile': 'Mở hồ sơ {code}',
   'inbox.overdueFiles': 'Hồ sơ quá hạn',
   'inbox.dueAt': 'hạn {at}',
+  ...viRecords,
 } as const;
 
 export type MessageKey = keyof typeof vi;

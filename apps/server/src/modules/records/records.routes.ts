@@ -54,7 +54,7 @@ export function recordsRoutes(
   results: (
     actor: Actor,
     applicationId: string,
-  ) => Promise<{ results: ResultSummary[]; sign: boolean; seal: boolean }>,
+  ) => Promise<{ results: ResultSummary[]; draft: boolean; sign: boolean; seal: boolean }>,
   maxUploadBytes: number,
 ): FastifyPluginAsyncTypebox {
   async function view(actor: Actor, id: string) {
@@ -64,7 +64,7 @@ export function recordsRoutes(
       applicationId: row.id,
       components,
       results: r.results,
-      can: { digitize: canDigitize, draft: canDigitize, sign: r.sign, seal: r.seal },
+      can: { digitize: canDigitize, draft: r.draft, sign: r.sign, seal: r.seal },
     };
   }
 

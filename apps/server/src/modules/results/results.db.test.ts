@@ -97,6 +97,8 @@ describe(`results: scans, signed result, public download, verification, reuse ($
   test('a result is drafted, signed by the leader, sealed by the organisation, returned', async () => {
     let app = await step(desk, first, 'transfer', { decidingUnitId: communeId });
     app = await step(leader, app, 'assign', { assigneeId: specialistId });
+    const can = (await specialist.request('GET', `/api/applications/${app.id}/records`)).json().can;
+    assert.deepEqual(can, { digitize: true, draft: true, sign: false, seal: false });
     const drafted = await specialist.request('POST', `/api/applications/${app.id}/results`, {
       kind: 'QUYẾT ĐỊNH',
       title: 'Về việc công nhận việc nhận cha, mẹ, con',
@@ -158,6 +160,7 @@ describe(`results: scans, signed result, public download, verification, reuse ($
     const records = (await desk.request('GET', `/api/applications/${app.id}/records`)).json();
     assert.equal(records.results[0].resultCode, `${first.code}-KQ1`);
     assert.equal(records.results[0].status, 'sealed');
+    assert.equal(records.can.draft, false, 'the desk drafts nothing');
     assert.equal(records.results[0].numberSymbol, '01/QĐ-UBND');
     first = await step(desk, app, 'return_result', { channel: 'online' });
   });

@@ -78,6 +78,7 @@ export function createResultsService(deps: {
     const rows = await repo.list(db, row.province_code, row.id);
     return {
       results: rows.map(toSummary),
+      draft: DRAFT_STATES.includes(row.state) && (await mayDraft(actor, row)),
       sign:
         SIGN_STATES.includes(row.state) &&
         rows.some((r) => r.status === 'draft') &&

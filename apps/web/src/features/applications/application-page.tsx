@@ -6,12 +6,12 @@ import { formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
 import { Page } from '../../ui/page.tsx';
+import { RecordsPanel } from '../records/records-panel.tsx';
 import { ActionForm } from './action-form.tsx';
 import { FormLinks } from './form-links.tsx';
 import {
   actionLabel,
   applicantOf,
-  documentsOf,
   formatMoney,
   stateLabel,
   type AnyAction,
@@ -72,7 +72,6 @@ export function ApplicationPage({ id }: { id: string }) {
 
   const { application, events } = data;
   const applicant = applicantOf(application);
-  const documents = documentsOf(application);
 
   return (
     <Page title={t('file.title', { code: application.code })}>
@@ -246,20 +245,8 @@ export function ApplicationPage({ id }: { id: string }) {
         ) : null}
       </section>
 
-      <section aria-labelledby="file-documents">
-        <h2 id="file-documents">{t('file.documents')}</h2>
-        {documents.length === 0 ? (
-          <p className="muted">{t('file.noDocuments')}</p>
-        ) : (
-          <ul className="card doc-summary">
-            {documents.map((d, i) => (
-              <li key={i}>
-                {t('file.docLine', { name: d.name, copy: t(`copy.${d.copyType}`), quantity: d.quantity })}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {/* The submitted documents, each with its scan: the record panel replaces the plain list. */}
+      <RecordsPanel key={application.version} applicationId={application.id} />
 
       <FormLinks application={application} events={events} />
 

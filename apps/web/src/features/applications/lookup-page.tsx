@@ -27,6 +27,8 @@ interface PublicApplication {
   dueAt: string | null;
   finishedAt: string | null;
   steps: { at: string; action: string; status: Localised }[];
+  /** The sealed e-results, each downloadable with the same lookup key. */
+  results?: { n: number; resultCode: string; kind: string; title: string; sealedAt: string | null }[];
 }
 
 const FIELD_IDS = { code: 'lookup-code', key: 'lookup-key' } as const;
@@ -40,6 +42,8 @@ export function LookupPage() {
   const [error, setError] = useState<{ error: ErrorDescription; extra: string | null } | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<PublicApplication | null>(null);
+  // The key the result was found with: its e-results download with it, whatever the field holds now.
+  const [foundKey, setFoundKey] = useState('');
   const resultRef = useRef<HTMLHeadingElement>(null);
 
   const lookup = useCallback(
@@ -52,6 +56,7 @@ export function LookupPage() {
           `/api/public/applications/${encodeURIComponent(codeValue)}?key=${encodeURIComponent(keyValue)}`,
         );
         setResult(found);
+        setFoundKey(keyValue);
       } catch (caught) {
         const described = describeError(caught, t);
         if (caught instanceof ApiError && caught.status === 404) {
@@ -186,15 +191,58 @@ export function LookupPage() {
                 </li>
               ))}
             </ol>
+            {result.results && result.results.length > 0 ? (
+              <LookupResults code={result.code} lookupKey={foundKey} results={result.results} />
+            ) : null}
           </section>
         ) : null}
 
+        <p className="lookup-signin">
+          <Link to={ROUTES.verify}>{t('lookup.verifyLink')}</Link>
+        </p>
+
         {session.status === 'anonymous' ? (
-          <p className="lookup-signin">
+          <p>
             <Link to={ROUTES.login}>{t('lookup.signIn')}</Link>
           </p>
         ) : null}
       </Page>
     </div>
+  );
+}
+
+/** The signed e-results of the file: the citizen downloads each PDF, then may check it on /xac-minh. */
+function LookupResults({
+  code,
+  lookupKey,
+  results,
+}: {
+  code: string;
+  lookupKey: string;
+  results: NonNullable<PublicApplication['results']>;
+}) {
+  const { t } = useI18n();
+  const base = `/api/public/applications/${encodeURIComponent(code)}/results`;
+  return (
+    <>
+      <h3>{t('lookup.results')}</h3>
+      <ul className="link-list" aria-label={t('lookup.results')}>
+        {results.map((r) => (
+          <li key={r.n}>
+            <a href={`${base}/${r.n}?key=${encodeURIComponent(lookupKey)}`} target="_blank" rel="noopener">
+              {t('lookup.download')}
+              <span className="visually-hidden"> {r.resultCode}</span>
+            </a>
+            <span className="link-list__note">
+              {r.resultCode}: {r.kind} – {r.title}
+              {r.sealedAt ? ` (${formatDateTime(r.sealedAt)})` : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link to={ROUTES.verify}>{t('lookup.verifyResult')}</Link>
+      </p>
+    </>
   );
 }
