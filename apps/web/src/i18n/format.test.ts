@@ -24,3 +24,9 @@ void test('instants read dd/mm/yyyy HH:mm in Vietnam time', () => {
   assert.equal(formatDateTime('2025-06-30T20:05:00Z'), '01/07/2025 03:05');
   assert.equal(formatDateTime(null), '–');
 });
+
+void test('signing times keep their seconds', () => {
+  assert.equal(formatDateTime('2025-06-30T20:05:09Z', { seconds: true }), '01/07/2025 03:05:09');
+  assert.equal(formatDateTime(undefined, { seconds: true }), '–');
+  assert.equal(formatDateTime('garbled', { seconds: true }), 'garbled');
+});

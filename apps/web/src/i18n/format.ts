@@ -21,14 +21,22 @@ const VN_PARTS = new Intl.DateTimeFormat('en-GB', {
   day: '2-digit',
   hour: '2-digit',
   minute: '2-digit',
+  second: '2-digit',
   hourCycle: 'h23',
 });
 
-/** An ISO instant as dd/mm/yyyy HH:mm in Vietnam time (UTC+7), whatever the browser's zone. */
-export function formatDateTime(iso: string | null | undefined): string {
+/**
+ * An ISO instant as dd/mm/yyyy HH:mm in Vietnam time (UTC+7), whatever the browser's zone;
+ * with `seconds`, as dd/mm/yyyy HH:mm:ss (signing times, certificate validity).
+ */
+export function formatDateTime(
+  iso: string | null | undefined,
+  { seconds = false }: { seconds?: boolean } = {},
+): string {
   if (!iso) return '–';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const parts = Object.fromEntries(VN_PARTS.formatToParts(date).map((p) => [p.type, p.value]));
-  return `${parts['day']}/${parts['month']}/${parts['year']} ${parts['hour']}:${parts['minute']}`;
+  const time = `${parts['hour']}:${parts['minute']}${seconds ? `:${parts['second']}` : ''}`;
+  return `${parts['day']}/${parts['month']}/${parts['year']} ${time}`;
 }

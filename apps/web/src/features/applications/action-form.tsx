@@ -6,6 +6,7 @@ import { formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
 import { Field } from '../../ui/field.tsx';
+import { SubmitCancel } from '../../ui/form-buttons.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { StaffSelect, useStaff, useTransferUnits } from './action-fields.tsx';
 import {
@@ -292,14 +293,7 @@ export function ActionForm({
             )}
           </Field>
         ) : null}
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? t('file.working') : t('file.confirm', { action: label })}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            {t('file.cancel')}
-          </button>
-        </div>
+        <SubmitCancel busy={busy} submitLabel={t('file.confirm', { action: label })} onCancel={onCancel} />
       </form>
     </section>
   );

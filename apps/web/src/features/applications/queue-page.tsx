@@ -1,16 +1,14 @@
 import { STATES, type State } from '@motcua/domain/workflow/states';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../app/api.ts';
 import { describeError } from '../../app/problem.ts';
 import { Link, applicationPath } from '../../app/router.tsx';
-import { useUser } from '../../app/session.tsx';
 import { formatDateTime, todayIso } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
 import { Page } from '../../ui/page.tsx';
+import { UnitSelect, useReaderUnits } from '../../ui/unit-select.tsx';
 import { applicantOf, stateLabel, urgency, type Application } from './shared.ts';
-
-const READERS = new Set(['receptionist', 'specialist', 'leader', 'ioc_operator']);
 
 /** The desk's lists: the leader's approvals, the return desk, the postal log — filters of one queue. */
 const VIEW_QUERY = {
@@ -25,12 +23,7 @@ const VIEWS = Object.keys(VIEW_QUERY) as QueueView[];
 
 export function QueuePage() {
   const { t } = useI18n();
-  const user = useUser();
-  const units = useMemo(() => {
-    const seen = new Map<string, string>();
-    for (const grant of user.roles) if (READERS.has(grant.role)) seen.set(grant.unitId, grant.unitName);
-    return [...seen].map(([id, name]) => ({ id, name }));
-  }, [user.roles]);
+  const units = useReaderUnits();
   const [unitId, setUnitId] = useState(units[0]?.id ?? '');
   const [state, setState] = useState<State | ''>('');
   const [view, setView] = useState<QueueView>('all');
@@ -64,18 +57,7 @@ export function QueuePage() {
   return (
     <Page title={t('queue.title')}>
       <div className="toolbar card">
-        {units.length > 1 ? (
-          <div className="field">
-            <label htmlFor="queue-unit">{t('queue.unit')}</label>
-            <select id="queue-unit" value={unitId} onChange={(e) => setUnitId(e.target.value)}>
-              {units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
+        <UnitSelect id="queue-unit" units={units} value={unitId} onChange={setUnitId} />
         <div className="field">
           <label htmlFor="queue-view">{t('queue.view')}</label>
           <select id="queue-view" value={view} onChange={(e) => setView(e.target.value as QueueView)}>

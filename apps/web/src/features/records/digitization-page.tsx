@@ -1,25 +1,18 @@
-import { useMemo, useState } from 'react';
-import { useUser } from '../../app/session.tsx';
+import { useState } from 'react';
 import { isIsoDate, todayIso } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Page } from '../../ui/page.tsx';
+import { UnitSelect, useReaderUnits } from '../../ui/unit-select.tsx';
 import { DigitizationTable, OutgoingTable, SignedShareTable } from './report-tables.tsx';
 import type { DigitizationReport, OutgoingDocument, SignedShareReport } from './types.ts';
 import { useReport } from './use-report.ts';
 import './records.css';
 
-/** The same roles that read the queue read its reports. */
-const READERS = new Set(['receptionist', 'specialist', 'leader', 'ioc_operator']);
-
 /** Digitization rates, the share of digitally signed documents and the outgoing register for one period. */
 export function DigitizationPage() {
   const { t } = useI18n();
-  const user = useUser();
-  const units = useMemo(() => {
-    const seen = new Map<string, string>();
-    for (const grant of user.roles) if (READERS.has(grant.role)) seen.set(grant.unitId, grant.unitName);
-    return [...seen].map(([id, name]) => ({ id, name }));
-  }, [user.roles]);
+  // The same roles that read the queue read its reports.
+  const units = useReaderUnits();
   const [unitId, setUnitId] = useState(units[0]?.id ?? '');
   const today = todayIso();
   const [from, setFrom] = useState(`${today.slice(0, 8)}01`);
@@ -34,22 +27,13 @@ export function DigitizationPage() {
   return (
     <Page title={t('report.title')} intro={t('report.intro')}>
       <div className="toolbar card">
-        {units.length > 1 ? (
-          <div className="field">
-            <label htmlFor="report-unit">{t('queue.unit')}</label>
-            <select id="report-unit" value={unitId} onChange={(e) => setUnitId(e.target.value)}>
-              {units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : (
-          <p className="report-unit">
-            <span className="label">{t('queue.unit')}:</span> {units[0]?.name ?? '–'}
-          </p>
-        )}
+        <UnitSelect
+          id="report-unit"
+          units={units}
+          value={unitId}
+          onChange={setUnitId}
+          lineClassName="report-unit"
+        />
         <div className="field">
           <label htmlFor="report-from">{t('report.from')}</label>
           <input

@@ -2,6 +2,7 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { api } from '../../app/api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
+import { RowError } from './row-error.tsx';
 import { applicationBase, problemText, type ApplicationRecords, type DocumentComponent } from './types.ts';
 
 /** What the desk scans: the formats the server accepts (it judges the type from the bytes anyway). */
@@ -103,12 +104,7 @@ export function DocumentRow({
           </div>
         ) : null}
       </div>
-      {error ? (
-        <p id={errorId} className="field__error record-row__error" role="alert">
-          <span className="visually-hidden">{t('error.prefix')} </span>
-          {error}
-        </p>
-      ) : null}
+      <RowError id={errorId} error={error} />
     </li>
   );
 }

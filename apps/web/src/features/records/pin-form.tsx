@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Field } from '../../ui/field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { Field } from '../../ui/field.tsx';
+import { SubmitCancel } from '../../ui/form-buttons.tsx';
 
 /**
  * Asks for the PIN of a PKCS#12 key just before one signature. The PIN goes with that request only: it is
@@ -59,14 +60,7 @@ export function PinForm({
           />
         )}
       </Field>
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t('file.working') : submitLabel}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('file.cancel')}
-        </button>
-      </div>
+      <SubmitCancel busy={busy} submitLabel={submitLabel} onCancel={onCancel} />
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { describeError, messagesByField, type ErrorDescription } from '../../app/problem.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
-import { Field } from '../../ui/field.tsx';
+import { SubmitCancel } from '../../ui/form-buttons.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { applicationBase, postAndReload, type ApplicationRecords } from './types.ts';
 
@@ -122,39 +122,25 @@ export function ResultDraftForm({
         value={values.title}
         onChange={set('title')}
       />
-      <Field
+      <TextField
         id={FIELD_IDS.body}
         label={t('records.draft.body')}
         hint={t('records.draft.bodyHint')}
         error={fieldErrors['body']}
-      >
-        {(control) => (
-          <textarea {...control} rows={8} value={values.body} onChange={(e) => set('body')(e.target.value)} />
-        )}
-      </Field>
-      <Field
+        rows={8}
+        value={values.body}
+        onChange={set('body')}
+      />
+      <TextField
         id={FIELD_IDS.recipients}
         label={t('records.draft.recipients')}
         hint={t('records.draft.recipientsHint')}
         error={fieldErrors['recipients']}
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            rows={3}
-            value={values.recipients}
-            onChange={(e) => set('recipients')(e.target.value)}
-          />
-        )}
-      </Field>
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t('file.working') : t('records.draft.submit')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('file.cancel')}
-        </button>
-      </div>
+        rows={3}
+        value={values.recipients}
+        onChange={set('recipients')}
+      />
+      <SubmitCancel busy={busy} submitLabel={t('records.draft.submit')} onCancel={onCancel} />
     </form>
   );
 }

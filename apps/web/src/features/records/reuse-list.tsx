@@ -10,6 +10,7 @@ import {
   type DocumentComponent,
   type ReusableItem,
 } from './types.ts';
+import { RowError } from './row-error.tsx';
 
 /**
  * Papers the citizen already gave (earlier files, earlier e-results) that stand in for a document of this file,
@@ -158,12 +159,7 @@ function ReuseItem({
           <span className="visually-hidden">: {item.name}</span>
         </button>
       </div>
-      {error ? (
-        <p id={errorId} className="field__error record-row__error" role="alert">
-          <span className="visually-hidden">{t('error.prefix')} </span>
-          {error}
-        </p>
-      ) : null}
+      <RowError id={errorId} error={error} />
     </li>
   );
 }

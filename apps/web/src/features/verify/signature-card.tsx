@@ -1,28 +1,12 @@
 import type { SignatureReport as SignatureReportSchema } from '@motcua/contracts/signing';
 import type { Static } from 'typebox';
+import { formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 export type SignatureReport = Static<typeof SignatureReportSchema>;
 
-const VN_SECONDS = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** The signing time as dd/MM/yyyy HH:mm:ss in Vietnam time, whatever zone the signer's clock used. */
-export function formatSigningTime(value: string | undefined): string {
-  if (!value) return '–';
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  const p = Object.fromEntries(VN_SECONDS.formatToParts(date).map((part) => [part.type, part.value]));
-  return `${p['day']}/${p['month']}/${p['year']} ${p['hour']}:${p['minute']}:${p['second']}`;
-}
+/** Signing and certificate times read to the second, in Vietnam time whatever zone the signer's clock used. */
+const signingTime = (value: string | undefined) => formatDateTime(value, { seconds: true });
 
 function YesNo({ value }: { value: boolean }) {
   const { t } = useI18n();
@@ -48,7 +32,7 @@ export function SignatureCard({ signature, index }: { signature: SignatureReport
         </div>
         <div>
           <dt>{t('verify.signingTime')}</dt>
-          <dd>{formatSigningTime(signature.signingTime)}</dd>
+          <dd>{signingTime(signature.signingTime)}</dd>
         </div>
         {signature.reason ? (
           <div>
@@ -114,7 +98,7 @@ export function SignatureCard({ signature, index }: { signature: SignatureReport
           <div>
             <dt>{t('verify.validity')}</dt>
             <dd>
-              {formatSigningTime(certificate.notBefore)} – {formatSigningTime(certificate.notAfter)}
+              {signingTime(certificate.notBefore)} – {signingTime(certificate.notAfter)}
             </dd>
           </div>
           <div>
