@@ -26,6 +26,16 @@ export const ACTION_LABELS: Record<Action | Note, string> = {
   add_note: 'Ghi chú',
 };
 
+/** Work on the file's documents and results, recorded as events that do not change its state. */
+const DOCUMENT_LABELS: Record<string, string> = {
+  digitize_document: 'Số hóa thành phần hồ sơ',
+  reuse_document: 'Sử dụng lại giấy tờ đã số hóa',
+  draft_result: 'Dự thảo kết quả giải quyết',
+  digitize_result: 'Số hóa kết quả giải quyết (bản giấy)',
+  sign_result: 'Lãnh đạo ký số kết quả, cấp số văn bản',
+  seal_result: 'Ký số của cơ quan (đóng dấu số) trên kết quả',
+};
+
 /** The label of an action as stored on an event; an unknown one is printed as stored. */
 export const actionLabel = (action: string): string =>
-  action in ACTION_LABELS ? ACTION_LABELS[action as Action | Note] : action;
+  action in ACTION_LABELS ? ACTION_LABELS[action as Action | Note] : (DOCUMENT_LABELS[action] ?? action);
