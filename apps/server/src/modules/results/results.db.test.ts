@@ -109,6 +109,17 @@ describe(`results: scans, signed result, public download, verification, reuse ($
       symbol: 'QĐ-UBND',
     });
     assert.equal(drafted.statusCode, 201, drafted.body);
+    const draftBody = {
+      kind: 'QUYẾT ĐỊNH',
+      title: 'Về việc công nhận việc nhận cha, mẹ, con',
+      body: [
+        'Căn cứ Luật Hộ tịch ngày 20 tháng 11 năm 2014;',
+        'Công nhận ông Trần Văn Bình là cha của cháu Trần An.',
+      ],
+      symbol: 'QĐ-UBND',
+    };
+    const edited = await specialist.request('PUT', `/api/applications/${app.id}/results/1`, draftBody);
+    assert.equal(edited.statusCode, 200, edited.body);
     const preview = await specialist.request('GET', `/api/applications/${app.id}/results/1/file`);
     assert.equal(preview.statusCode, 200);
     if (!popplerMissing) assert.match(pdfText(preview.rawPayload), /Số: …\/QĐ-UBND/);
@@ -144,6 +155,8 @@ describe(`results: scans, signed result, public download, verification, reuse ($
       password: DEMO_PASSWORD,
     });
     assert.equal(again.statusCode, 409, 'a result is signed once');
+    const late = await specialist.request('PUT', `/api/applications/${app.id}/results/1`, draftBody);
+    assert.equal(late.statusCode, 409, 'a signed result is not edited');
     app = await step(leader, app, 'approve');
     assert.equal(
       (
