@@ -1,10 +1,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createTestApp, deskOfficers, strangerDesk, type Session, type TestApp } from '../../../test/app.ts';
 import { multipart } from '../../../test/multipart.ts';
 import { storeLabel } from '../../../test/store.ts';
+import { localFileStore } from '../files/file-store.ts';
 import { listFiles, REFUSED_SAMPLES } from '../files/test-fixtures.ts';
 import { scan, upload } from '../../../test/uploads.ts';
 import { createDemoRootCa, issueSigningCertificate } from '../signatures/demo-pki.ts';
@@ -18,10 +20,15 @@ describe(`records over HTTP: who may, upload fuzzing, signing keys (${storeLabel
   let leader: Session;
   let appId: string;
   let communeId: string;
+  let parent: string;
+  let store: string;
   const doc = (n = 1) => `/api/applications/${appId}/documents/${n}/file`;
 
   before(async () => {
-    t = await createTestApp({ maxUploadMb: 1 });
+    // The store in a folder of its own, so that "nothing written beside it" can be checked exactly.
+    parent = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-fuzz-'));
+    store = path.join(parent, 'store');
+    t = await createTestApp({ maxUploadMb: 1 }, { files: localFileStore(store) });
     let pascId: string;
     ({ desk, leader, pascId, communeId } = await deskOfficers(t));
     stranger = await strangerDesk(t, 'motcua.khac');
@@ -36,7 +43,10 @@ describe(`records over HTTP: who may, upload fuzzing, signing keys (${storeLabel
     });
     appId = response.json().application.id;
   });
-  after(() => t.dispose());
+  after(async () => {
+    await t.dispose();
+    fs.rmSync(parent, { recursive: true, force: true });
+  });
 
   test('a desk of another commune, and the administrator, neither read nor digitize the file', async () => {
     const pdf = await scan('Tờ khai');
@@ -55,8 +65,7 @@ describe(`records over HTTP: who may, upload fuzzing, signing keys (${storeLabel
   });
 
   test('upload fuzzing: wrong types, renamed executables, oversize, empty, path-like names — 4xx, nothing kept', async () => {
-    const before = await listFiles(t.filesRoot);
-    const outside = fs.readdirSync(path.dirname(t.filesRoot)).length;
+    const before = await listFiles(store);
     const cases: [string, Uint8Array, string, string, number][] = [
       ...Object.entries(REFUSED_SAMPLES).map(
         ([name, bytes]) =>
@@ -109,12 +118,8 @@ describe(`records over HTTP: who may, upload fuzzing, signing keys (${storeLabel
     const position = await upload(desk, doc(9), await scan('x'), 'x.pdf');
     assert.equal(position.statusCode, 422);
     assert.equal(position.json().field, '/params/position');
-    assert.deepEqual(await listFiles(t.filesRoot), before, 'no refused upload is kept');
-    assert.equal(
-      fs.readdirSync(path.dirname(t.filesRoot)).length,
-      outside,
-      'nothing written beside the store',
-    );
+    assert.deepEqual(await listFiles(store), before, 'no refused upload is kept');
+    assert.deepEqual(fs.readdirSync(parent), ['store'], 'nothing written beside the store');
   });
 
   test('the administrator configures PKCS#12 keys; the password is checked, never stored; others may not', async () => {
