@@ -84,6 +84,8 @@ export function createServices(store: Store, config: Config, options: AppOptions
   const publicLookup = createPublicLookup({ db, procedures: catalog, results: results.publicList });
   const notifications = createNotificationsService({ db });
   return {
+    /** The clock of the workflow, for routes that compute dates themselves (the public procedure page). */
+    clock: options.clock ?? (() => new Date()),
     files,
     maxUploadBytes,
     records,

@@ -8,6 +8,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { proceduresRoutes } from './modules/procedures/procedures.routes.ts';
+import { portalRoutes } from './modules/portal/portal.routes.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { recordsRoutes } from './modules/records/records.routes.ts';
@@ -29,6 +30,7 @@ export function createAppRoutes(
     auditRoutes(services.audit),
     proceduresRoutes(services.procedures),
     calendarRoutes(services.calendar),
+    portalRoutes({ procedures: services.procedures, calendar: services.calendar, clock: services.clock }),
     applicationsRoutes(services.applications, services.publicLookup, store.db, {
       publicUrl,
       register: { units: services.units, procedures: services.catalog },
