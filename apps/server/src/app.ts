@@ -30,6 +30,10 @@ import { createResultsService } from './modules/results/results.service.ts';
 import { createKeysService } from './modules/signing/keys.service.ts';
 import { createOutgoingService } from './modules/signing/outgoing.service.ts';
 import { createVerification } from './modules/signing/verification.ts';
+import type { Channel } from './modules/delivery/channels.ts';
+import { citizenNotifyHandler, scheduleCitizenNotices } from './modules/delivery/citizen-notices.ts';
+import { createSmsWebhookChannel } from './modules/delivery/sms-webhook-channel.ts';
+import { createSmtpChannel } from './modules/delivery/smtp-channel.ts';
 
 export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -60,6 +64,10 @@ export function createServices(store: Store, config: Config, options: AppOptions
     // Reminders to the assignee follow every change of appointment or assignee, in the same transaction.
     onDeadline: async (trx, app) => {
       await scheduleReminders(trx, app);
+    },
+    // The citizen hears of each step by e-mail and SMS when those are configured, through the outbox.
+    onStep: async (trx, step) => {
+      await scheduleCitizenNotices(trx, step, config.delivery?.channels ?? [], step.at);
     },
     ...(options.clock ? { clock: options.clock } : {}),
   });
@@ -124,6 +132,11 @@ export async function createApp(
     }));
   await migrate(store.db, (name) => logger.info({ migration: name }, 'migration applied'));
   const services = createServices(store, config, options);
+  const channels: Partial<Record<'email' | 'sms', Channel & { close?: () => void }>> = {};
+  if (config.delivery?.email) channels.email = createSmtpChannel(config.delivery.email);
+  if (config.delivery?.sms) channels.sms = createSmsWebhookChannel({ ...config.delivery.sms, logger });
+  if (config.delivery?.channels.length)
+    logger.info({ channels: config.delivery.channels }, 'citizen messages by e-mail/SMS enabled');
   // Side effects run through the outbox (ADR 0004); job kinds arrive with the features that need them.
   const jobRunner = createJobRunner({
     db: store.db,
@@ -132,6 +145,13 @@ export async function createApp(
         db: store.db,
         currentCalendar: services.calendar.current,
         units: services.units,
+      }),
+      'citizen.notify': citizenNotifyHandler({
+        db: store.db,
+        channels,
+        procedures: services.catalog,
+        units: services.units,
+        publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
       }),
     },
     workerId: defaultWorkerId(),
@@ -175,6 +195,7 @@ export async function createApp(
       timers.forEach(clearInterval);
       await server.close();
       await jobRunner.stop();
+      channels.email?.close?.();
       if (!existingStore) await store.close();
     },
   };

@@ -2,6 +2,11 @@ import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import type { S3StoreOptions } from './modules/files/s3-file-store.ts';
+import {
+  DeliveryConfigError,
+  parseDeliveryConfig,
+  type DeliveryConfig,
+} from './modules/delivery/delivery-config.ts';
 
 /** Every environment variable motcua reads (the README's configuration table mirrors this). */
 const Env = Type.Object({
@@ -46,12 +51,23 @@ export interface Config {
   trustProxy: boolean;
   /** S3-compatible object storage for files instead of `<dataDir>/files`, when MOTCUA_S3_ENDPOINT is set. */
   s3: S3StoreOptions | undefined;
+  /** E-mail (SMTP) and SMS (HTTP gateway) to citizens, when MOTCUA_SMTP_* / MOTCUA_SMS_* are set. */
+  delivery: DeliveryConfig;
   /** The address citizens reach (the QR code on the slip points here); taken from each request when unset. */
   publicUrl: string | undefined;
   logLevel: string;
 }
 
 export class ConfigError extends Error {}
+
+function deliveryOf(env: NodeJS.ProcessEnv): DeliveryConfig {
+  try {
+    return parseDeliveryConfig(env);
+  } catch (error) {
+    if (error instanceof DeliveryConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
+}
 
 function s3Of(e: Env): S3StoreOptions | undefined {
   if (!e.MOTCUA_S3_ENDPOINT) return undefined;
@@ -100,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: e.MOTCUA_TRUST_PROXY === 'true',
     publicUrl: e.MOTCUA_PUBLIC_URL?.replace(/\/+$/, ''),
     s3: s3Of(e),
+    delivery: deliveryOf(env),
     logLevel: e.LOG_LEVEL ?? (production ? 'info' : 'info'),
     ...overrides,
   };

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { DeliveryTables } from './schema-delivery.ts';
 import type { DocumentTables } from './schema-documents.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -201,7 +202,7 @@ export interface SchemaMigrationsTable {
   applied_at: CreatedAt;
 }
 
-export interface Database extends DocumentTables {
+export interface Database extends DocumentTables, DeliveryTables {
   units: UnitsTable;
   unit_links: UnitLinksTable;
   users: UsersTable;

@@ -21,7 +21,7 @@ import { createChanges, intakeOutcome } from './changes.ts';
 import { APOLOGY_STATES, type LegalRegime } from '@motcua/domain/deadlines/apology';
 import { pausedMs } from '@motcua/domain/deadlines/status';
 import { legalBasisOf } from '@motcua/domain/workflow/legal-basis';
-import type { DeadlineHook, Deadlines, ProcedureLookup } from './ports.ts';
+import type { DeadlineHook, Deadlines, ProcedureLookup, StepHook } from './ports.ts';
 import { toApplication, toEvent } from './view.ts';
 
 const CHANNEL = { counter: 1, online: 2, postal: 3 } as const;
@@ -36,10 +36,13 @@ export function createApplicationsService(deps: {
   deadlines: Deadlines;
   clock?: () => Date;
   onDeadline?: DeadlineHook;
+  /** Every step, in its transaction: the citizen's e-mail and SMS are enqueued from here. */
+  onStep?: StepHook;
 }) {
   const { db, units, procedures, deadlines } = deps;
   const now = deps.clock ?? (() => new Date());
   const onDeadline: DeadlineHook = deps.onDeadline ?? (async () => {});
+  const onStep: StepHook = deps.onStep ?? (async () => {});
   const { actionChange, noteChange } = createChanges({ procedures, deadlines });
 
   /** Does the actor hold one of `roles` reaching `unitId`? */
@@ -204,6 +207,12 @@ export function createApplicationsService(deps: {
           },
           legalBasis: legalBasisOf(outcome.action, regime),
         });
+        await onStep(trx, {
+          action: outcome.action,
+          row,
+          payload: event.payload as Record<string, unknown>,
+          at: receivedAt,
+        });
         if (idempotencyKey)
           await repo.saveIdempotent(trx, {
             provinceCode: unit.provinceCode,
@@ -282,7 +291,7 @@ export function createApplicationsService(deps: {
           actual: body.version + 1,
         });
       const { version: _v, action: _a, ...details } = body;
-      await repo.appendEvent(trx, {
+      const appended = await repo.appendEvent(trx, {
         provinceCode: row.province_code,
         applicationId: row.id,
         at,
@@ -293,6 +302,12 @@ export function createApplicationsService(deps: {
         toState: change.to,
         payload: { ...details, ...change.payload },
         legalBasis: legalBasisOf(body.action, row.legal_regime as LegalRegime),
+      });
+      await onStep(trx, {
+        action: body.action,
+        row: changed,
+        payload: appended.payload as Record<string, unknown>,
+        at,
       });
       await appendAudit(trx, {
         ...byActor(actor),

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { ApplicationRow } from './applications.repository.ts';
 import type {
   ApologyCommand,
   ApologyFacts,
@@ -44,4 +45,15 @@ export interface Deadlines {
 export type DeadlineHook = (
   trx: Transaction<Database>,
   app: { provinceCode: string; id: string; dueAt: Date | null; assigneeId: string | null },
+) => Promise<void>;
+
+/** A step just written (intake or action), with the file as it is now; called inside the step's transaction. */
+export type StepHook = (
+  trx: Transaction<Database>,
+  step: {
+    action: string;
+    row: ApplicationRow;
+    payload: Record<string, unknown>;
+    at: Date;
+  },
 ) => Promise<void>;
