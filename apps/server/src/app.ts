@@ -34,6 +34,7 @@ import type { Channel } from './modules/delivery/channels.ts';
 import { citizenNotifyHandler, scheduleCitizenNotices } from './modules/delivery/citizen-notices.ts';
 import { createSmsWebhookChannel } from './modules/delivery/sms-webhook-channel.ts';
 import { createSmtpChannel } from './modules/delivery/smtp-channel.ts';
+import { createCitizensService } from './modules/citizens/citizens.service.ts';
 
 export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -42,6 +43,8 @@ export interface AppOptions {
   clock?: () => Date;
   /** Where uploads and signed results go; by default the S3 store when configured, else `<dataDir>/files`. */
   files?: FileStore;
+  /** Where sign-in codes go without an e-mail/SMS channel (development: the log; tests: a list). */
+  devMailbox?: (destination: string, code: string) => void;
 }
 
 export const fileStoreOf = (config: Config): FileStore =>
@@ -71,6 +74,16 @@ export function createServices(store: Store, config: Config, options: AppOptions
     },
     ...(options.clock ? { clock: options.clock } : {}),
   });
+  const channels: Partial<Record<'email' | 'sms', Channel & { close?: () => void }>> = {};
+  if (config.delivery?.email) channels.email = createSmtpChannel(config.delivery.email);
+  if (config.delivery?.sms) channels.sms = createSmsWebhookChannel(config.delivery.sms);
+  const citizens = createCitizensService({
+    db,
+    channels,
+    devMailbox: options.devMailbox,
+    sessionHours: config.sessionHours,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const files = options.files ?? fileStoreOf(config);
   const maxUploadBytes = config.maxUploadMb * 1024 * 1024;
   const clock = options.clock ? { clock: options.clock } : {};
@@ -92,6 +105,9 @@ export function createServices(store: Store, config: Config, options: AppOptions
   const publicLookup = createPublicLookup({ db, procedures: catalog, results: results.publicList });
   const notifications = createNotificationsService({ db });
   return {
+    channels,
+    citizens,
+    oidc: config.oidc,
     /** The clock of the workflow, for routes that compute dates themselves (the public procedure page). */
     clock: options.clock ?? (() => new Date()),
     files,
@@ -131,10 +147,20 @@ export async function createApp(
       maxWalSizeMb: config.maxWalMb,
     }));
   await migrate(store.db, (name) => logger.info({ migration: name }, 'migration applied'));
-  const services = createServices(store, config, options);
-  const channels: Partial<Record<'email' | 'sms', Channel & { close?: () => void }>> = {};
-  if (config.delivery?.email) channels.email = createSmtpChannel(config.delivery.email);
-  if (config.delivery?.sms) channels.sms = createSmsWebhookChannel({ ...config.delivery.sms, logger });
+  const services = createServices(store, config, {
+    ...options,
+    // Without e-mail or SMS, a development server prints sign-in codes in its log; production never does.
+    ...(options.devMailbox || config.production
+      ? {}
+      : {
+          devMailbox: (to: string, code: string) =>
+            logger.warn(
+              { to: to.replace(/.(?=.{4})/g, '•'), code },
+              'citizen sign-in code (development: no e-mail/SMS configured)',
+            ),
+        }),
+  });
+  const channels = services.channels;
   if (config.delivery?.channels.length)
     logger.info({ channels: config.delivery.channels }, 'citizen messages by e-mail/SMS enabled');
   // Side effects run through the outbox (ADR 0004); job kinds arrive with the features that need them.
@@ -160,6 +186,7 @@ export async function createApp(
   const server = await buildServer({
     logger,
     auth: services.auth,
+    citizens: services.citizens.authenticate,
     trustProxy: config.trustProxy,
     webRoot: WEB_ROOT,
     routes: createAppRoutes(store, services, config.production, config.publicUrl),
@@ -180,6 +207,7 @@ export async function createApp(
   await digests().catch((error: unknown) => logger.error({ err: error }, 'overdue digests not scheduled'));
   every(60, digests, 'overdue digest scheduling');
   every(15, () => services.auth.purgeExpired(), 'session purge');
+  every(15, () => services.citizens.purge(), 'citizen session purge');
   if (store.kind === 'pglite' && config.maintenanceMinutes > 0) {
     every(config.maintenanceMinutes, () => runMaintenance(store.db), 'store maintenance');
   }

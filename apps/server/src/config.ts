@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import type { S3StoreOptions } from './modules/files/s3-file-store.ts';
+import type { OidcSettings } from './modules/citizens/oidc/oidc-client.ts';
 import {
   DeliveryConfigError,
   parseDeliveryConfig,
@@ -30,6 +31,10 @@ const Env = Type.Object({
   MOTCUA_S3_PREFIX: Type.Optional(Type.String({ pattern: '^([a-z0-9_-]+/)*$' })),
   MOTCUA_S3_ACCESS_KEY_ID: Type.Optional(Type.String({ minLength: 1 })),
   MOTCUA_S3_SECRET_ACCESS_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  MOTCUA_OIDC_ISSUER: Type.Optional(Type.String({ pattern: '^https?://[^?#]+$' })),
+  MOTCUA_OIDC_CLIENT_ID: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  MOTCUA_OIDC_CLIENT_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+  MOTCUA_OIDC_REDIRECT_URL: Type.Optional(Type.String({ pattern: '^https?://[^?#]+$' })),
   LOG_LEVEL: Type.Optional(Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
 });
 type Env = Static<typeof Env>;
@@ -53,12 +58,33 @@ export interface Config {
   s3: S3StoreOptions | undefined;
   /** E-mail (SMTP) and SMS (HTTP gateway) to citizens, when MOTCUA_SMTP_* / MOTCUA_SMS_* are set. */
   delivery: DeliveryConfig;
+  /** Citizens' sign-in through an OpenID Connect provider (VNeID), when MOTCUA_OIDC_ISSUER is set. */
+  oidc: OidcSettings | undefined;
   /** The address citizens reach (the QR code on the slip points here); taken from each request when unset. */
   publicUrl: string | undefined;
   logLevel: string;
 }
 
 export class ConfigError extends Error {}
+
+function oidcOf(e: Env): OidcSettings | undefined {
+  if (!e.MOTCUA_OIDC_ISSUER) return undefined;
+  for (const name of ['MOTCUA_OIDC_CLIENT_ID', 'MOTCUA_OIDC_CLIENT_SECRET'] as const)
+    if (!e[name])
+      throw new ConfigError(`Invalid environment variable ${name}: required with MOTCUA_OIDC_ISSUER`);
+  const base = e.MOTCUA_PUBLIC_URL?.replace(/\/+$/, '');
+  const redirectUri = e.MOTCUA_OIDC_REDIRECT_URL ?? (base ? `${base}/api/citizen/oidc/callback` : undefined);
+  if (!redirectUri)
+    throw new ConfigError(
+      'Invalid environment variable MOTCUA_OIDC_REDIRECT_URL: required with MOTCUA_OIDC_ISSUER unless MOTCUA_PUBLIC_URL is set',
+    );
+  return {
+    issuer: e.MOTCUA_OIDC_ISSUER,
+    clientId: e.MOTCUA_OIDC_CLIENT_ID!,
+    clientSecret: e.MOTCUA_OIDC_CLIENT_SECRET!,
+    redirectUri,
+  };
+}
 
 function deliveryOf(env: NodeJS.ProcessEnv): DeliveryConfig {
   try {
@@ -117,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl: e.MOTCUA_PUBLIC_URL?.replace(/\/+$/, ''),
     s3: s3Of(e),
     delivery: deliveryOf(env),
+    oidc: oidcOf(e),
     logLevel: e.LOG_LEVEL ?? (production ? 'info' : 'info'),
     ...overrides,
   };

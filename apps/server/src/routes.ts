@@ -9,6 +9,8 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { proceduresRoutes } from './modules/procedures/procedures.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
+import { citizensRoutes } from './modules/citizens/citizens.routes.ts';
+import { oidcRoutes } from './modules/citizens/oidc.routes.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { recordsRoutes } from './modules/records/records.routes.ts';
@@ -45,6 +47,13 @@ export function createAppRoutes(
     resultsRoutes(services.results, services.publicLookup.find, {
       publicUrl,
       maxUploadBytes: services.maxUploadBytes,
+    }),
+    citizensRoutes(services.citizens, { db: store.db, procedures: services.catalog, secureCookies }),
+    oidcRoutes(services.citizens, {
+      db: store.db,
+      settings: services.oidc,
+      secureCookies,
+      clock: services.clock,
     }),
     signingRoutes(services.keys, services.verification, services.outgoing, services.maxUploadBytes),
   ] as unknown as ((app: FastifyInstance) => Promise<void>)[];

@@ -138,3 +138,16 @@ export async function strangerDesk(t: TestApp, username: string): Promise<Sessio
   );
   return t.login(username, 'nam-ban-password');
 }
+
+/** A counter intake of "Đăng ký nhận cha, mẹ, con" (3 working days) at `receivingUnitId`, one document. */
+export function counterFile(receivingUnitId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    procedureCode: '1.001022',
+    receivingUnitId,
+    channel: 'counter',
+    applicant: { kind: 'person', fullName: 'Trần Văn Bình', address: 'Thôn 2, xã Đinh Văn Lâm Hà' },
+    documents: [{ name: 'Tờ khai', copyType: 'original', quantity: 1 }],
+    returnChannel: 'counter',
+    ...overrides,
+  };
+}

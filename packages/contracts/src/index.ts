@@ -8,3 +8,6 @@ export * from './applications.ts';
 export * from './procedures.ts';
 export * from './calendar.ts';
 export * from './notifications.ts';
+export * from './records.ts';
+export * from './signing.ts';
+export * from './citizens.ts';

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CitizenTables } from './schema-citizens.ts';
 import type { DeliveryTables } from './schema-delivery.ts';
 import type { DocumentTables } from './schema-documents.ts';
 
@@ -141,6 +142,8 @@ export interface ApplicationsTable {
   due_at: Timestamp | null;
   original_due_at: Timestamp | null;
   step_due_at: Timestamp | null;
+  /** Migration 0010: the citizen account that filed online. */
+  citizen_id: ColumnType<string | null, string | null | undefined, string | null>;
   supplement_requests: Generated<number>;
   pre_receipt_supplements: Generated<number>;
   apologies: Generated<number>;
@@ -202,7 +205,7 @@ export interface SchemaMigrationsTable {
   applied_at: CreatedAt;
 }
 
-export interface Database extends DocumentTables, DeliveryTables {
+export interface Database extends DocumentTables, DeliveryTables, CitizenTables {
   units: UnitsTable;
   unit_links: UnitLinksTable;
   users: UsersTable;

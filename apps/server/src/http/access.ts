@@ -10,7 +10,16 @@ import type { AuthService } from '../modules/auth/auth.service.ts';
  * can be added without a permission check. `public`: anyone; `user`: any signed-in user; a permission: a user
  * holding it somewhere (the unit-level check follows in the service, against the target unit).
  */
-export type Access = 'public' | 'user' | { permission: Permission };
+export type Access = 'public' | 'user' | 'citizen' | { permission: Permission };
+
+/** What a citizen route knows of its caller (the citizen portal; staff never get here). */
+export interface CitizenCaller {
+  citizen: { id: string; fullName: string; email: string | null; phone: string | null; viaOidc: boolean };
+  csrfToken: string;
+  sessionHash: string;
+}
+export type CitizenAuthenticator = (token: string) => Promise<CitizenCaller | undefined>;
+export const CITIZEN_COOKIE = 'motcua_citizen';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -19,6 +28,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor?: Actor;
     csrfToken?: string;
+    citizen?: CitizenCaller;
   }
 }
 
@@ -30,7 +40,16 @@ export function requireActor(request: FastifyRequest): Actor {
   return request.actor;
 }
 
-export function registerAccessControl(app: FastifyInstance, auth: AuthService): void {
+export function requireCitizen(request: FastifyRequest): CitizenCaller {
+  if (!request.citizen) fail({ kind: 'Unauthenticated' });
+  return request.citizen;
+}
+
+export function registerAccessControl(
+  app: FastifyInstance,
+  auth: AuthService,
+  citizens?: CitizenAuthenticator,
+): void {
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
     if (route.config?.access === undefined) {
@@ -44,6 +63,15 @@ export function registerAccessControl(app: FastifyInstance, auth: AuthService): 
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
     const access = request.routeOptions.config?.access;
     if (access === undefined || access === 'public') return;
+    if (access === 'citizen') {
+      const cookie = request.cookies[CITIZEN_COOKIE];
+      const caller = cookie && citizens ? await citizens(cookie) : undefined;
+      if (!caller) fail({ kind: 'Unauthenticated' });
+      if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== caller.csrfToken)
+        fail({ kind: 'CsrfMismatch' });
+      request.citizen = caller;
+      return;
+    }
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       request.actor = await auth.authenticateToken(header.slice('Bearer '.length).trim(), request.id);

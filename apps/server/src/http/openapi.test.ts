@@ -18,6 +18,9 @@ test('the document is OpenAPI 3.1 and every operation declares its responses', a
   assert.equal(spec.openapi, '3.1.0');
   for (const [route, methods] of Object.entries(spec.paths)) {
     for (const [method, op] of Object.entries(methods))
-      assert.ok(op.responses['200'] ?? op.responses['201'] ?? op.responses['204'], `${method} ${route}`);
+      assert.ok(
+        Object.keys(op.responses).some((status) => /^2\d\d$/.test(status)),
+        `${method} ${route}`,
+      );
   }
 });

@@ -75,7 +75,13 @@ const PUBLIC_ROUTES = [
   'GET /api/public/applications/{code}',
   'GET /api/public/applications/{code}/results/{n}',
   'POST /api/documents/verify',
+  'POST /api/citizen/codes',
+  'POST /api/citizen/sessions',
+  'GET /api/citizen/oidc/start',
+  'GET /api/citizen/oidc/callback',
 ];
+/** The citizen portal's own session (a staff session does not open them): citizens.db.test.ts. */
+const CITIZEN_ROUTES = ['GET /api/citizen/me', 'POST /api/citizen/logout', 'GET /api/citizen/applications'];
 /** The national calendar: edited by the system administrator only (calendar.db.test.ts). */
 const ROOT_ROUTES = ['PUT /api/calendar/years/{year}'];
 /** Receiving and acting on applications: role × unit × action checks in applications.db.test.ts. */
@@ -172,6 +178,7 @@ describe(`permission matrix (${storeLabel})`, () => {
           ...ROOT_ROUTES,
           ...APPLICATION_ROUTES,
           ...RECORD_ROUTES,
+          ...CITIZEN_ROUTES,
           ...NOTIFICATION_ROUTES,
         ].includes(route),
         `route ${route} is not in the permission matrix`,

@@ -11,7 +11,7 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { DomainFailure } from '@motcua/domain/errors';
 import { APP_VERSION } from '../version.ts';
-import { registerAccessControl } from './access.ts';
+import { registerAccessControl, type CitizenAuthenticator } from './access.ts';
 import { sendProblem, toProblem } from './problem.ts';
 import { PROBLEM_TITLES, pickLang } from './messages.ts';
 import type { AuthService } from '../modules/auth/auth.service.ts';
@@ -19,6 +19,8 @@ import type { AuthService } from '../modules/auth/auth.service.ts';
 export interface ServerOptions {
   logger: Logger;
   auth: AuthService;
+  /** Sessions of the citizen portal, for routes with access 'citizen'. */
+  citizens?: CitizenAuthenticator;
   trustProxy: boolean;
   webRoot?: string | undefined;
   routes: ((app: FastifyInstance) => Promise<void>)[];
@@ -94,7 +96,7 @@ export async function buildServer(options: ServerOptions) {
     return sendProblem(reply, body);
   });
 
-  registerAccessControl(app, options.auth);
+  registerAccessControl(app, options.auth, options.citizens);
 
   for (const routes of options.routes) await app.register(routes);
 

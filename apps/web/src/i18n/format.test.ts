@@ -7,9 +7,11 @@ void test('dates read dd/mm/yyyy', () => {
   assert.equal(formatDate('not a date'), 'not a date');
 });
 
-void test('today is the local calendar date', () => {
-  assert.equal(todayIso(new Date(2025, 6, 1, 23, 59)), '2025-07-01');
-  assert.equal(todayIso(new Date(2025, 0, 9, 0, 1)), '2025-01-09');
+void test('today is the calendar date in Vietnam, whatever the browser’s zone', () => {
+  assert.equal(todayIso(new Date('2025-07-01T16:59:00Z')), '2025-07-01');
+  // 00:00 on 2 July in Vietnam is still 1 July in UTC: the file received then belongs to 2 July.
+  assert.equal(todayIso(new Date('2025-07-01T17:00:00Z')), '2025-07-02');
+  assert.equal(todayIso(new Date('2025-12-31T17:30:00Z')), '2026-01-01');
 });
 
 void test('only complete ISO dates are valid', () => {

@@ -4,10 +4,12 @@ export function formatDate(iso: string): string {
   return match ? `${match[3]}/${match[2]}/${match[1]}` : iso;
 }
 
-/** Today's date in the user's time zone, as ISO `YYYY-MM-DD`. */
+/**
+ * Today's date in Vietnam (UTC+7, no daylight saving), as ISO `YYYY-MM-DD`: periods, registers and unit
+ * validity are Vietnam dates on the server, so a browser elsewhere (or a CI machine on UTC) must agree.
+ */
 export function todayIso(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
 export function isIsoDate(value: string): boolean {

@@ -184,6 +184,7 @@ export function createApplicationsService(deps: {
           due_at: dueAt,
           original_due_at: dueAt,
           step_due_at: null,
+          citizen_id: null,
           pre_receipt_supplements: state === 'pre_receipt_supplement' ? 1 : 0,
           processed_at: null,
           returned_at: null,

@@ -3,7 +3,14 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createTestApp, deskOfficers, strangerDesk, type Session, type TestApp } from '../../../test/app.ts';
+import {
+  counterFile,
+  createTestApp,
+  deskOfficers,
+  strangerDesk,
+  type Session,
+  type TestApp,
+} from '../../../test/app.ts';
 import { multipart } from '../../../test/multipart.ts';
 import { storeLabel } from '../../../test/store.ts';
 import { localFileStore } from '../files/file-store.ts';
@@ -33,14 +40,7 @@ describe(`records over HTTP: who may, upload fuzzing, signing keys (${storeLabel
     ({ desk, leader, pascId, communeId } = await deskOfficers(t));
     stranger = await strangerDesk(t, 'motcua.khac');
     admin = await t.login('quantri');
-    const response = await desk.request('POST', '/api/applications', {
-      procedureCode: '1.001022',
-      receivingUnitId: pascId,
-      channel: 'counter',
-      applicant: { kind: 'person', fullName: 'Trần Văn Bình', address: 'Thôn 2, xã Đinh Văn Lâm Hà' },
-      documents: [{ name: 'Tờ khai', copyType: 'original', quantity: 1 }],
-      returnChannel: 'counter',
-    });
+    const response = await desk.request('POST', '/api/applications', counterFile(pascId));
     appId = response.json().application.id;
   });
   after(async () => {

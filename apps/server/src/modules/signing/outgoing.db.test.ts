@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, deskOfficers, type Session, type TestApp } from '../../../test/app.ts';
+import { counterFile, createTestApp, deskOfficers, type Session, type TestApp } from '../../../test/app.ts';
 import { multipart } from '../../../test/multipart.ts';
 import { storeLabel } from '../../../test/store.ts';
 import { scan } from '../../../test/uploads.ts';
@@ -79,14 +79,7 @@ describe(`outgoing register: numbering per UBND per Vietnam year; scanned result
 
   test('a result issued on paper is digitized as a scanned result and counts as digitized', async () => {
     now = vn('2027-01-04 09:00');
-    const created = await desk.request('POST', '/api/applications', {
-      procedureCode: '1.001022',
-      receivingUnitId: pascId,
-      channel: 'counter',
-      applicant: { kind: 'person', fullName: 'Nguyễn Thị Lan', address: 'Thôn 3' },
-      documents: [{ name: 'Tờ khai', copyType: 'original', quantity: 1 }],
-      returnChannel: 'counter',
-    });
+    const created = await desk.request('POST', '/api/applications', counterFile(pascId));
     const app = created.json().application;
     const { body, headers } = multipart([
       { name: 'kind', value: 'GIẤY XÁC NHẬN' },
