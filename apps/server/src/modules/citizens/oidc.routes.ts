@@ -11,7 +11,7 @@ import { createOidcClient, OidcError, type OidcSettings } from './oidc/oidc-clie
 
 const STATE_COOKIE = 'motcua_oidc';
 const STATE_TTL_S = 600;
-const Redirect = { description: 'Redirect', content: {} };
+const Redirect = Type.Null({ description: 'Redirect (Location header)' });
 
 /**
  * Sign-in through an OpenID Connect provider (VNeID is one): /start sends the browser there with PKCE, state

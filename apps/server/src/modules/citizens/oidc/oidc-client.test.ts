@@ -56,11 +56,11 @@ describe('citizen OIDC client against a local oidc-provider', () => {
     assert.equal(url.searchParams.get('state'), start.state);
     assert.equal(url.searchParams.get('nonce'), start.nonce);
     assert.equal(url.searchParams.get('scope'), 'openid profile email phone');
-    assert.equal(url.searchParams.get('redirect_uri'), `${APP_ORIGIN}/api/citizens/oidc/callback`);
+    assert.equal(url.searchParams.get('redirect_uri'), `${APP_ORIGIN}/api/citizen/oidc/callback`);
     assert.ok(!url.searchParams.has('code_verifier'));
 
     const callback = await provider.login(start.url, 'cong-dan-1');
-    assert.equal(`${callback.origin}${callback.pathname}`, `${APP_ORIGIN}/api/citizens/oidc/callback`);
+    assert.equal(`${callback.origin}${callback.pathname}`, `${APP_ORIGIN}/api/citizen/oidc/callback`);
     assert.ok(callback.searchParams.get('code'));
 
     const identity = await client.finish(callback, start);
@@ -144,7 +144,7 @@ describe('citizen OIDC client against a local oidc-provider', () => {
 describe('citizen OIDC client with a provider of its own', () => {
   test('an unreachable provider fails with discovery, and a later call succeeds once it is up', async () => {
     const port = await freePort();
-    const redirectUri = `${APP_ORIGIN}/api/citizens/oidc/callback`;
+    const redirectUri = `${APP_ORIGIN}/api/citizen/oidc/callback`;
     const client = createOidcClient({
       issuer: `http://127.0.0.1:${port}`,
       clientId: 'motcua-test',
