@@ -50,6 +50,9 @@ async function versionOf(db: Kysely<Database>): Promise<string> {
 
 async function openPostgres(url: string, poolSize: number): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server closes (a restart, an administrator's terminate) is an 'error' event on the
+  // pool; unhandled it would crash the process. The pool drops that client and the next query reconnects.
+  pool.on('error', () => {});
   const db = kyselyOver(pool);
   await sql`SELECT 1`.execute(db);
   return { kind: 'postgres', db, serverVersion: () => versionOf(db), close: () => db.destroy() };
@@ -84,6 +87,7 @@ async function openPglite(options: StoreOptions): Promise<Store> {
   }
   // One connection: PGlite serves one session; the pool serialises transactions in front of it.
   const pool = new pg.Pool({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1 });
+  pool.on('error', () => {}); // as in openPostgres: a dropped idle connection is replaced, not fatal
   const db = kyselyOver(pool);
   let closed = false;
   return {
