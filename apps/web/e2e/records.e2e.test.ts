@@ -6,28 +6,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { tinyPdf } from './pdf.ts';
 import { PASSWORD, act, checkAccessibility, newPage, screenshot, signIn, withBrowser } from './harness.ts';
-
-/** A small valid PDF of `pages` blank A4 pages, with a correct cross-reference table. */
-export function tinyPdf(pages: number): Buffer {
-  const kids = Array.from({ length: pages }, (_, i) => `${i + 3} 0 R`).join(' ');
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    `<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`,
-    ...Array.from({ length: pages }, () => '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'),
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((object, i) => {
-    offsets.push(Buffer.byteLength(body, 'latin1'));
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(body, 'latin1');
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
 
 /** Receives a birth registration with every listed document ticked; returns its id and code. */
 async function receiveBirthRegistration(
@@ -307,6 +287,8 @@ void test('the desk digitizes the documents of an application', async (t) => {
       await visitor
         .getByRole('heading', { level: 2, name: 'Văn bản còn nguyên vẹn, chữ ký số hợp lệ' })
         .waitFor();
+      // The demo keys chain to the demo root: the page says the document has no legal value.
+      await visitor.getByText('Chứng thư số thử nghiệm (demo) — không có giá trị pháp lý').waitFor();
       assert.equal(await visitor.locator('.signature-card').count(), 2, 'the leader and the seal');
       await visitor
         .getByText(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/)

@@ -50,8 +50,13 @@ export const SignatureReport = Type.Object({
   coversWholeDocument: Type.Boolean(),
   /** Content was added after this signature that no later valid signature covers. */
   modifiedAfterSigning: Type.Boolean(),
-  /** The certificate chains to a root the administrator trusts. */
+  /** The certificate chains to a root the administrator trusts (a demo root included: see demoRoot). */
   trusted: Type.Boolean(),
+  /**
+   * The root it chains to is the throw-away CA of a demo install (trusted_roots.demo): a test certificate
+   * with no legal value, whatever `trusted` says.
+   */
+  demoRoot: Type.Boolean(),
   chainError: Type.Optional(Type.String()),
   certificate: Type.Object({
     subject: Type.String(),
@@ -66,6 +71,8 @@ export const VerificationReport = Type.Object({
   tampered: Type.Boolean(),
   /** One-line verdict: valid / tampered / unsigned / untrusted. */
   verdict: Type.Enum(['valid', 'tampered', 'unsigned', 'untrusted', 'modified']),
+  /** Some signature is trusted only through a demo root: the document has no legal value. */
+  demo: Type.Boolean(),
 });
 export type VerificationReport = Static<typeof VerificationReport>;
 

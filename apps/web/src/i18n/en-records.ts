@@ -95,6 +95,10 @@ export const enRecords: { readonly [K in keyof typeof viRecords]: string } = {
   'verify.verdictInfo.unsigned': 'The file holds no digital signature to check.',
   'verify.verdictInfo.modified':
     'The signed part is intact, but content was added after the signature without being signed again.',
+  'verify.demo': 'Demo (test) certificate — no legal value',
+  'verify.demoInfo':
+    'The signatures were made with the certificate of a test installation, not one issued by a certification service provider. Do not use this document for real dealings.',
+  'verify.demoRoot': 'demo (test), no legal value',
   'verify.signature': 'Signature {n}: {name}',
   'verify.signer': 'Signer',
   'verify.organisation': 'Organisation',

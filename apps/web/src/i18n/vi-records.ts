@@ -95,6 +95,10 @@ export const viRecords = {
   'verify.verdictInfo.unsigned': 'Tệp không chứa chữ ký số nào để kiểm tra.',
   'verify.verdictInfo.modified':
     'Phần được ký còn nguyên vẹn, nhưng có nội dung thêm vào sau chữ ký mà không được ký lại.',
+  'verify.demo': 'Chứng thư số thử nghiệm (demo) — không có giá trị pháp lý',
+  'verify.demoInfo':
+    'Chữ ký được tạo bằng chứng thư số của bản cài đặt thử nghiệm, không do tổ chức cung cấp dịch vụ chứng thực chữ ký số cấp. Không dùng văn bản này cho giao dịch thật.',
+  'verify.demoRoot': 'thử nghiệm (demo), không có giá trị pháp lý',
   'verify.signature': 'Chữ ký {n}: {name}',
   'verify.signer': 'Người ký',
   'verify.organisation': 'Tổ chức',

@@ -4,6 +4,8 @@ import type { ApplicationDocumentsTable } from '../../db/schema-documents.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type DocumentRow = Selectable<ApplicationDocumentsTable>;
+/** A scan and its stored file (null when the file row is missing). */
+export type ScanRow = DocumentRow & { media_type: string | null; size: string | null };
 
 export interface ReusableRow {
   source: 'prior_application' | 'prior_result';
@@ -49,13 +51,18 @@ export const recordsRepository = {
       .execute();
   },
 
-  async ofApplication(db: Db, provinceCode: string, applicationId: string): Promise<DocumentRow[]> {
+  /** The scans of a file with what each stored file is, in one query (not one per document). */
+  async ofApplication(db: Db, provinceCode: string, applicationId: string): Promise<ScanRow[]> {
     return db
-      .selectFrom('application_documents')
-      .selectAll()
-      .where('province_code', '=', provinceCode)
-      .where('application_id', '=', applicationId)
-      .orderBy('position')
+      .selectFrom('application_documents as d')
+      .leftJoin('stored_files as f', (join) =>
+        join.onRef('f.province_code', '=', 'd.province_code').onRef('f.sha256', '=', 'd.sha256'),
+      )
+      .selectAll('d')
+      .select(['f.media_type', 'f.size'])
+      .where('d.province_code', '=', provinceCode)
+      .where('d.application_id', '=', applicationId)
+      .orderBy('d.position')
       .execute();
   },
 

@@ -64,6 +64,24 @@ describe(`records over HTTP: who may, upload fuzzing, signing keys (${storeLabel
     assert.equal((await stranger.request('GET', doc())).statusCode, 403);
   });
 
+  test('reading the records of a file checks access once, for the scans and the results together', async () => {
+    const applications = t.app.services.applications;
+    const load = applications.load;
+    let loads = 0;
+    applications.load = (...args) => {
+      loads += 1;
+      return load(...args);
+    };
+    try {
+      const read = await desk.request('GET', `/api/applications/${appId}/records`);
+      assert.equal(read.statusCode, 200, read.body);
+      assert.equal(read.json().components[0].file.mediaType, 'application/pdf');
+      assert.equal(loads, 1);
+    } finally {
+      applications.load = load;
+    }
+  });
+
   test('upload fuzzing: wrong types, renamed executables, oversize, empty, path-like names — 4xx, nothing kept', async () => {
     const before = await listFiles(store);
     const cases: [string, Uint8Array, string, string, number][] = [

@@ -13,6 +13,7 @@ import {
 } from '@motcua/contracts/records';
 import { requireActor } from '../../http/access.ts';
 import type { Actor } from '../actor.ts';
+import type { ApplicationRow } from '../applications/applications.repository.ts';
 import { readParts, requiredFile, useMultipart } from '../files/multipart.ts';
 import type { RecordsService } from './records.service.ts';
 import type { DigitizationReports } from './digitization-report.ts';
@@ -51,15 +52,16 @@ const multipartBody = (description: string) => ({
 export function recordsRoutes(
   records: RecordsService,
   reports: DigitizationReports,
+  /** Summaries of the results of a file `records.list` has already loaded and authorised. */
   results: (
     actor: Actor,
-    applicationId: string,
+    row: ApplicationRow,
   ) => Promise<{ results: ResultSummary[]; draft: boolean; sign: boolean; seal: boolean }>,
   maxUploadBytes: number,
 ): FastifyPluginAsyncTypebox {
   async function view(actor: Actor, id: string) {
     const { row, components, canDigitize } = await records.list(actor, id);
-    const r = await results(actor, row.id);
+    const r = await results(actor, row);
     return {
       applicationId: row.id,
       components,

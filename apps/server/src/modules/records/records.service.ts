@@ -109,7 +109,6 @@ export function createRecordsService(deps: {
       reuse_source: null,
     };
     await save(actor, row, doc, 'digitize_document', { fileName: accepted.displayName });
-    return list(actor, id);
   }
 
   /** Earlier documents and results of the same citizen (by ID number), with the position each may fill. */
@@ -171,7 +170,6 @@ export function createRecordsService(deps: {
       reuse_source: source.source,
     };
     await save(actor, row, doc, 'reuse_document', { source: source.source, code: source.code });
-    return list(actor, id);
   }
 
   async function list(actor: Actor, id: string) {
@@ -180,7 +178,6 @@ export function createRecordsService(deps: {
     const components: DocumentComponent[] = [];
     for (const [i, doc] of submittedOf(row).entries()) {
       const scan = scans.find((s) => s.position === i + 1);
-      const stored = scan ? await filesRepository.find(db, row.province_code, scan.sha256) : undefined;
       components.push({
         position: i + 1,
         name: doc.name,
@@ -188,11 +185,11 @@ export function createRecordsService(deps: {
         quantity: doc.quantity,
         digitized: scan !== undefined,
         file:
-          scan && stored
+          scan?.media_type && scan.size !== null
             ? {
                 fileName: scan.file_name,
-                mediaType: stored.mediaType,
-                size: stored.size,
+                mediaType: scan.media_type,
+                size: Number(scan.size),
                 pages: scan.pages,
                 sha256: scan.sha256,
                 digitizedAt: scan.digitized_at.toISOString(),

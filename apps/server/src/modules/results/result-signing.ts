@@ -155,7 +155,7 @@ export function createResultSigning(deps: {
     append: AppendEvent,
     lookupBase = '',
   ) {
-    const key = await keysRepository.activeOfPerson(db, row.province_code, actor.userId);
+    const key = await keysRepository.active(db, row.province_code, { userId: actor.userId });
     if (!key)
       fail({
         kind: 'Invalid',
@@ -245,7 +245,7 @@ export function createResultSigning(deps: {
       });
     const content = current.content as ResultContent;
     const issuerId = content.issuerUnitId ?? (await issuerOf(row));
-    const key = await keysRepository.activeOfUnit(db, row.province_code, issuerId);
+    const key = await keysRepository.active(db, row.province_code, { unitId: issuerId });
     if (!key)
       fail({
         kind: 'Invalid',

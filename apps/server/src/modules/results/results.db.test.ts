@@ -54,6 +54,18 @@ describe(`results: scans, signed result, public download, verification, reuse ($
     return response.json().application as App;
   };
 
+  /** The leader's signature or the desk's seal on result 1, unlocked with a PIN. */
+  const resultKey = (s: Session, app: App, what: 'sign' | 'seal', password = DEMO_PASSWORD) =>
+    s.request('POST', `/api/applications/${app.id}/results/1/${what}`, { password });
+
+  /** The public verification of a PDF, as a citizen would upload it. */
+  const verify = (bytes: Buffer, fileName: string) => {
+    const { body, headers } = multipart([
+      { name: 'file', file: { bytes, fileName, type: 'application/pdf' } },
+    ]);
+    return t.app.server.inject({ method: 'POST', url: '/api/documents/verify', payload: body, headers });
+  };
+
   before(async () => {
     t = await createTestApp({}, { clock: () => now });
     ({ desk, specialist, leader, pascId, communeId, specialistId } = await deskOfficers(t));
@@ -77,14 +89,18 @@ describe(`results: scans, signed result, public download, verification, reuse ($
     }
     const records = (await desk.request('GET', `/api/applications/${first.id}/records`)).json();
     assert.deepEqual(
-      records.components.map((c: { digitized: boolean; file: { pages: number } }) => [
-        c.digitized,
-        c.file.pages,
-      ]),
+      records.components.map(
+        (c: { digitized: boolean; file: { pages: number; mediaType: string; size: number } }) => [
+          c.digitized,
+          c.file.pages,
+          c.file.mediaType,
+          c.file.size > 0,
+        ],
+      ),
       [
-        [true, 1],
-        [true, 2],
-        [true, 1],
+        [true, 1, 'application/pdf', true],
+        [true, 2, 'application/pdf', true],
+        [true, 1, 'application/pdf', true],
       ],
     );
     const download = await desk.request('GET', `/api/applications/${first.id}/documents/2/file`);
@@ -99,16 +115,6 @@ describe(`results: scans, signed result, public download, verification, reuse ($
     app = await step(leader, app, 'assign', { assigneeId: specialistId });
     const can = (await specialist.request('GET', `/api/applications/${app.id}/records`)).json().can;
     assert.deepEqual(can, { digitize: true, draft: true, sign: false, seal: false });
-    const drafted = await specialist.request('POST', `/api/applications/${app.id}/results`, {
-      kind: 'QUYẾT ĐỊNH',
-      title: 'Về việc công nhận việc nhận cha, mẹ, con',
-      body: [
-        'Căn cứ Luật Hộ tịch ngày 20 tháng 11 năm 2014;',
-        'Công nhận ông Trần Văn Bình là cha của cháu Trần An.',
-      ],
-      symbol: 'QĐ-UBND',
-    });
-    assert.equal(drafted.statusCode, 201, drafted.body);
     const draftBody = {
       kind: 'QUYẾT ĐỊNH',
       title: 'Về việc công nhận việc nhận cha, mẹ, con',
@@ -118,57 +124,30 @@ describe(`results: scans, signed result, public download, verification, reuse ($
       ],
       symbol: 'QĐ-UBND',
     };
+    const drafted = await specialist.request('POST', `/api/applications/${app.id}/results`, draftBody);
+    assert.equal(drafted.statusCode, 201, drafted.body);
     const edited = await specialist.request('PUT', `/api/applications/${app.id}/results/1`, draftBody);
     assert.equal(edited.statusCode, 200, edited.body);
     const preview = await specialist.request('GET', `/api/applications/${app.id}/results/1/file`);
     assert.equal(preview.statusCode, 200);
     if (!popplerMissing) assert.match(pdfText(preview.rawPayload), /Số: …\/QĐ-UBND/);
     // The leader signs only once the draft is submitted.
-    assert.equal(
-      (
-        await leader.request('POST', `/api/applications/${app.id}/results/1/sign`, {
-          password: DEMO_PASSWORD,
-        })
-      ).statusCode,
-      409,
-    );
+    assert.equal((await resultKey(leader, app, 'sign')).statusCode, 409);
     app = await step(specialist, app, 'submit_for_approval');
-    const wrongPin = await leader.request('POST', `/api/applications/${app.id}/results/1/sign`, {
-      password: 'sai-ma-pin',
-    });
+    const wrongPin = await resultKey(leader, app, 'sign', 'sai-ma-pin');
     assert.equal(wrongPin.statusCode, 422);
     assert.equal(wrongPin.json().field, '/body/password');
     // Nobody but a leader signs; nobody but the desk seals.
-    assert.equal(
-      (
-        await specialist.request('POST', `/api/applications/${app.id}/results/1/sign`, {
-          password: DEMO_PASSWORD,
-        })
-      ).statusCode,
-      403,
-    );
-    const signed = await leader.request('POST', `/api/applications/${app.id}/results/1/sign`, {
-      password: DEMO_PASSWORD,
-    });
+    assert.equal((await resultKey(specialist, app, 'sign')).statusCode, 403);
+    const signed = await resultKey(leader, app, 'sign');
     assert.equal(signed.statusCode, 200, signed.body);
-    const again = await leader.request('POST', `/api/applications/${app.id}/results/1/sign`, {
-      password: DEMO_PASSWORD,
-    });
+    const again = await resultKey(leader, app, 'sign');
     assert.equal(again.statusCode, 409, 'a result is signed once');
     const late = await specialist.request('PUT', `/api/applications/${app.id}/results/1`, draftBody);
     assert.equal(late.statusCode, 409, 'a signed result is not edited');
     app = await step(leader, app, 'approve');
-    assert.equal(
-      (
-        await leader.request('POST', `/api/applications/${app.id}/results/1/seal`, {
-          password: DEMO_PASSWORD,
-        })
-      ).statusCode,
-      403,
-    );
-    const sealed = await desk.request('POST', `/api/applications/${app.id}/results/1/seal`, {
-      password: DEMO_PASSWORD,
-    });
+    assert.equal((await resultKey(leader, app, 'seal')).statusCode, 403);
+    const sealed = await resultKey(desk, app, 'seal');
     assert.equal(sealed.statusCode, 200, sealed.body);
     const records = (await desk.request('GET', `/api/applications/${app.id}/records`)).json();
     assert.equal(records.results[0].resultCode, `${first.code}-KQ1`);
@@ -208,48 +187,55 @@ describe(`results: scans, signed result, public download, verification, reuse ($
       assert.match(textOf, new RegExp(`${first.code}-KQ1`));
       assert.match(textOf, /\+07:00/);
     }
-    const { body, headers } = multipart([
-      { name: 'file', file: { bytes: signedPdf, fileName: 'ket-qua.pdf', type: 'application/pdf' } },
-    ]);
-    const verified = await t.app.server.inject({
-      method: 'POST',
-      url: '/api/documents/verify',
-      payload: body,
-      headers,
-    });
+    const verified = await verify(signedPdf, 'ket-qua.pdf');
     assert.equal(verified.statusCode, 200, verified.body);
     const report = verified.json();
     assert.equal(report.verdict, 'valid');
-    assert.deepEqual(
-      report.signatures.map((s: { signerName: string; intact: boolean; trusted: boolean }) => [
-        s.signerName,
-        s.intact,
-        s.trusted,
-      ]),
-      [
-        ['Lê Minh Đạo', true, true],
-        ['Ủy ban nhân dân xã Đinh Văn Lâm Hà', true, true],
-      ],
-    );
+    type Signature = { signerName: string; intact: boolean; trusted: boolean; demoRoot: boolean };
+    const trust = (r: { signatures: Signature[] }) =>
+      r.signatures.map((s) => [s.signerName, s.intact, s.trusted, s.demoRoot]);
+    // The demo keys chain to the demo root: trusted by this install, but said to be a test certificate.
+    assert.equal(report.demo, true);
+    assert.deepEqual(trust(report), [
+      ['Lê Minh Đạo', true, true, true],
+      ['Ủy ban nhân dân xã Đinh Văn Lâm Hà', true, true, true],
+    ]);
     assert.match(report.signatures[1].signingTime, /^2026-12-07T02:00:00/);
+    // The same root registered as a real CA: trusted, and no longer called a demo.
+    const db = t.app.store.db;
+    const demoRoots = await db.selectFrom('trusted_roots').select('id').where('demo', '=', true).execute();
+    const flag = (demo: boolean) =>
+      db
+        .updateTable('trusted_roots')
+        .set({ demo })
+        .where(
+          'id',
+          'in',
+          demoRoots.map((r) => r.id),
+        )
+        .execute();
+    await flag(false);
+    try {
+      const real = (await verify(signedPdf, 'ket-qua.pdf')).json();
+      assert.equal(real.demo, false);
+      assert.deepEqual(trust(real), [
+        ['Lê Minh Đạo', true, true, false],
+        ['Ủy ban nhân dân xã Đinh Văn Lâm Hà', true, true, false],
+      ]);
+    } finally {
+      await flag(true);
+    }
   });
 
   test('one byte edited inside the signed content: verification reports tampering', async () => {
     const edited = Buffer.from(signedPdf);
     const at = edited.indexOf('/Producer');
     edited[at + 2] = edited[at + 2]! ^ 0x01;
-    const { body, headers } = multipart([
-      { name: 'file', file: { bytes: edited, fileName: 'sua.pdf', type: 'application/pdf' } },
-    ]);
-    const verified = await t.app.server.inject({
-      method: 'POST',
-      url: '/api/documents/verify',
-      payload: body,
-      headers,
-    });
+    const verified = await verify(edited, 'sua.pdf');
     assert.equal(verified.statusCode, 200, verified.body);
     assert.equal(verified.json().verdict, 'tampered');
     assert.equal(verified.json().tampered, true);
+    assert.equal(verified.json().demo, true, 'the signatures still chain to the demo root');
   });
 
   test('the outgoing register numbers the result; the signed share and digitization rates count it', async () => {

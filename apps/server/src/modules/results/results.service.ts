@@ -73,8 +73,8 @@ export function createResultsService(deps: {
     (await applications.holds(actor, ['receptionist'], row.receiving_unit_id)) ||
     applications.holds(actor, ['receptionist'], await signing.issuerOf(row));
 
-  async function summaries(actor: Actor, applicationId: string) {
-    const row = await applications.load(actor, applicationId);
+  /** For a file the caller has already loaded through applications.load (so read access is checked there). */
+  async function summaries(actor: Actor, row: ApplicationRow) {
     const rows = await repo.list(db, row.province_code, row.id);
     return {
       results: rows.map(toSummary),

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createDemoRootCa, issueSigningCertificate } from './demo-pki.ts';
 import { signPdf } from './sign-pdf.ts';
 import {
@@ -51,6 +51,11 @@ describe('verifyPdf', async () => {
     assert.equal(signature.intact, true);
     assert.equal(signature.trusted, true, signature.chainError);
     assert.equal(signature.chainError, undefined);
+    assert.equal(
+      signature.rootSha256,
+      createHash('sha256').update(der(ca)).digest('hex'),
+      'names the root that vouches',
+    );
     assert.equal(signature.coversWholeDocument, true);
     assert.equal(signature.modifiedAfterSigning, false);
     assert.equal(signature.certificate.serialNumber, leaderIdentity.certificate.serialNumber);
@@ -90,6 +95,7 @@ describe('verifyPdf', async () => {
       assert.equal(signature.intact, true);
       assert.equal(signature.trusted, false);
       assert.equal(signature.chainError, 'untrusted-root');
+      assert.equal(signature.rootSha256, undefined);
     }
     const none = await verifyPdf(twice, []);
     assert.ok(none.signatures.every((s) => !s.trusted && s.chainError === 'untrusted-root'));

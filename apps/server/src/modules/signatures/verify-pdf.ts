@@ -1,4 +1,4 @@
-import { webcrypto } from 'node:crypto';
+import { createHash, webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 // @peculiar/x509 registers its parsers with tsyringe, which needs the Reflect metadata API loaded first.
@@ -36,6 +36,7 @@ export interface SignatureReport {
   trusted: boolean;
   /** Why not trusted: 'unknown-issuer', 'untrusted-root', 'bad-signature', 'expired', 'not-yet-valid', … */
   chainError?: string;
+  rootSha256?: string; // when trusted: SHA-256 (hex) of the root reached, to tell which root vouches
   certificate: { subject: string; issuer: string; serialNumber: string; notBefore: string; notAfter: string };
 }
 
@@ -273,24 +274,24 @@ const sameCertificate = (a: x509.X509Certificate, b: x509.X509Certificate) =>
 const isCa = (certificate: x509.X509Certificate) =>
   certificate.getExtension(x509.BasicConstraintsExtension)?.ca === true;
 
-/** undefined when `leaf` chains to one of `roots`, else a short code saying why not. */
-async function chainError(
+/** The SHA-256 (hex) of the root `leaf` chains to among `roots`, else a short code saying why not. */
+async function chainOf(
   leaf: x509.X509Certificate,
   pool: x509.X509Certificate[],
   roots: x509.X509Certificate[],
   at: Date,
-): Promise<string | undefined> {
+): Promise<{ rootSha256: string } | { chainError: string }> {
   let current = leaf;
   for (let depth = 0; depth < 10; depth++) {
-    if (at < current.notBefore) return 'not-yet-valid';
-    if (at > current.notAfter) return 'expired';
-    if (roots.some((root) => sameCertificate(root, current))) return undefined;
+    if (at < current.notBefore) return { chainError: 'not-yet-valid' };
+    if (at > current.notAfter) return { chainError: 'expired' };
+    const root = roots.find((r) => sameCertificate(r, current));
+    if (root) return { rootSha256: createHash('sha256').update(Buffer.from(root.rawData)).digest('hex') };
     const candidates = [...roots, ...pool].filter(
       (c) => c.subject === current.issuer && !sameCertificate(c, current),
     );
-    if (candidates.length === 0) {
-      return current.subject === current.issuer ? 'untrusted-root' : 'unknown-issuer';
-    }
+    if (candidates.length === 0)
+      return { chainError: current.subject === current.issuer ? 'untrusted-root' : 'unknown-issuer' };
     let issuer: x509.X509Certificate | undefined;
     for (const candidate of candidates) {
       const ok = await current
@@ -301,11 +302,11 @@ async function chainError(
         break;
       }
     }
-    if (!issuer) return 'bad-signature';
-    if (!isCa(issuer)) return 'issuer-not-ca';
+    if (!issuer) return { chainError: 'bad-signature' };
+    if (!isCa(issuer)) return { chainError: 'issuer-not-ca' };
     current = issuer;
   }
-  return 'chain-too-long';
+  return { chainError: 'chain-too-long' };
 }
 
 function nameField(certificate: x509.X509Certificate | undefined, field: string): string | undefined {
@@ -359,8 +360,8 @@ export async function verifyPdf(pdf: Uint8Array, trustedRoots: Uint8Array[]): Pr
       : { intact: false, error: 'contents-missing', pool: [] };
     const signingTime = cms.signingTime ?? pdfDate(textEntry(candidate.dict, 'M'));
     const chain = cms.signer
-      ? await chainError(cms.signer, cms.pool, roots, signingTime ? new Date(signingTime) : new Date())
-      : 'no-signer-certificate';
+      ? await chainOf(cms.signer, cms.pool, roots, signingTime ? new Date(signingTime) : new Date())
+      : { chainError: 'no-signer-certificate' };
     const report: SignatureReport = {
       index,
       signerName: nameField(cms.signer, 'CN') ?? '',
@@ -368,7 +369,7 @@ export async function verifyPdf(pdf: Uint8Array, trustedRoots: Uint8Array[]): Pr
       intact: cms.intact,
       coversWholeDocument: range ? range[2] + range[3] === pdf.length : false,
       modifiedAfterSigning: false,
-      trusted: chain === undefined,
+      trusted: 'rootSha256' in chain,
       certificate: describe(cms.signer),
     };
     const optional = {
@@ -378,7 +379,7 @@ export async function verifyPdf(pdf: Uint8Array, trustedRoots: Uint8Array[]): Pr
       reason: textEntry(candidate.dict, 'Reason'),
       location: textEntry(candidate.dict, 'Location'),
       integrityError: cms.error,
-      chainError: chain,
+      ...chain,
     };
     for (const [key, value] of Object.entries(optional)) {
       if (value !== undefined) Object.assign(report, { [key]: value });

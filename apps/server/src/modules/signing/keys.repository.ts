@@ -50,26 +50,18 @@ export const keysRepository = {
       .executeTakeFirstOrThrow();
   },
 
-  async activeOfPerson(db: Db, provinceCode: string, userId: string) {
-    return db
+  /** The key in use: a person's (the leader's signature) or a unit's (the organisation's seal). */
+  async active(db: Db, provinceCode: string, owner: { userId: string } | { unitId: string }) {
+    const query = db
       .selectFrom('signing_keys')
       .selectAll()
       .where('province_code', '=', provinceCode)
-      .where('owner_kind', '=', 'person')
-      .where('user_id', '=', userId)
-      .where('active', '=', true)
-      .executeTakeFirst();
-  },
-
-  async activeOfUnit(db: Db, provinceCode: string, unitId: string) {
-    return db
-      .selectFrom('signing_keys')
-      .selectAll()
-      .where('province_code', '=', provinceCode)
-      .where('owner_kind', '=', 'organisation')
-      .where('unit_id', '=', unitId)
-      .where('active', '=', true)
-      .executeTakeFirst();
+      .where('active', '=', true);
+    const owned =
+      'userId' in owner
+        ? query.where('owner_kind', '=', 'person').where('user_id', '=', owner.userId)
+        : query.where('owner_kind', '=', 'organisation').where('unit_id', '=', owner.unitId);
+    return owned.executeTakeFirst();
   },
 
   async listForUnits(db: Db, provinceCode: string, unitIds: string[]) {

@@ -14,6 +14,7 @@ import type { SigningMaterial } from '../signatures/cms-signer.ts';
 import { Pkcs12Error, readPkcs12 } from '../signatures/pkcs12.ts';
 import type { UnitsService } from '../units/units.service.ts';
 import { keysRepository as repo } from './keys.repository.ts';
+import type { TrustedRoot } from './verification.ts';
 
 const MAX_PKCS12_BYTES = 64 * 1024;
 const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
@@ -217,11 +218,16 @@ export function createKeysService(deps: { db: Kysely<Database>; units: UnitsServ
     };
   }
 
-  async function trustedDer(): Promise<Uint8Array[]> {
-    return (await repo.roots(db)).map((r) => new Uint8Array(r.certificate));
+  /** The roots verification trusts; a demo one is told apart, never presented as a real CA. */
+  async function trustedRoots(): Promise<TrustedRoot[]> {
+    return (await repo.roots(db)).map((r) => ({
+      der: new Uint8Array(r.certificate),
+      sha256: r.sha256,
+      demo: r.demo,
+    }));
   }
 
-  return { upload, list, addRoot, roots, trustedDer };
+  return { upload, list, addRoot, roots, trustedRoots };
 }
 
 export type KeysService = ReturnType<typeof createKeysService>;

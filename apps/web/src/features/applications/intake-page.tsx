@@ -8,17 +8,10 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
 import { Field } from '../../ui/field.tsx';
 import { Page } from '../../ui/page.tsx';
+import { useFieldErrors } from '../../ui/use-field-errors.ts';
 import { DocumentChecklist, type DocumentRow } from './intake-documents.tsx';
 import { Radios, Receipt, Section, useProcedureSearch } from './intake-parts.tsx';
-import {
-  EMPTY,
-  OUTCOMES,
-  FIELD_IDS,
-  RETURN_CHANNELS,
-  validateIntake,
-  type FieldKey,
-  type Values,
-} from './intake-values.ts';
+import { EMPTY, OUTCOMES, FIELD_IDS, RETURN_CHANNELS, validateIntake, type Values } from './intake-values.ts';
 import { newUuid, timeLimitText, type ApplicationWithEvents } from './shared.ts';
 
 export function IntakePage() {
@@ -29,7 +22,7 @@ export function IntakePage() {
   const [procedure, setProcedure] = useState<ProcedureVersion | null>(null);
   const [documents, setDocuments] = useState<DocumentRow[]>([]);
   const [values, setValues] = useState<Values>(EMPTY);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const { fieldErrors, setFieldErrors, showErrors } = useFieldErrors(FIELD_IDS);
   const [error, setError] = useState<ErrorDescription | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ApplicationWithEvents | null>(null);
@@ -77,13 +70,7 @@ export function IntakePage() {
     if (busy) return;
     setError(null);
     setIdNumberNote(undefined);
-    const errors = validate();
-    setFieldErrors(errors);
-    const first = Object.keys(errors)[0] as FieldKey | undefined;
-    if (first || !procedure) {
-      if (first) document.getElementById(FIELD_IDS[first])?.focus();
-      return;
-    }
+    if (showErrors(validate()) || !procedure) return;
     const v = values;
     const optional = (key: 'idNumber' | 'phone' | 'email') => (v[key].trim() ? { [key]: v[key].trim() } : {});
     const body = {

@@ -2,12 +2,13 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { ApiError, api } from '../../app/api.ts';
 import { describeError, type ErrorDescription } from '../../app/problem.ts';
 import { Link, ROUTES, queryParam } from '../../app/router.tsx';
-import { useSession } from '../../app/session.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { Page } from '../../ui/page.tsx';
+import { PublicFooter } from '../../ui/public-footer.tsx';
+import { useFieldErrors } from '../../ui/use-field-errors.ts';
 import { actionLabel } from './shared.ts';
 
 interface Localised {
@@ -35,10 +36,9 @@ const FIELD_IDS = { code: 'lookup-code', key: 'lookup-key' } as const;
 
 export function LookupPage() {
   const { t, lang } = useI18n();
-  const { session } = useSession();
   const [code, setCode] = useState(() => queryParam('ma') ?? '');
   const [key, setKey] = useState(() => queryParam('khoa') ?? '');
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const { fieldErrors, showErrors } = useFieldErrors(FIELD_IDS);
   const [error, setError] = useState<{ error: ErrorDescription; extra: string | null } | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<PublicApplication | null>(null);
@@ -99,11 +99,8 @@ export function LookupPage() {
     const errors: Record<string, string> = {};
     if (code.trim() === '') errors['code'] = t('lookup.codeRequired');
     if (key.trim() === '') errors['key'] = t('lookup.keyRequired');
-    setFieldErrors(errors);
-    const first = Object.keys(errors)[0] as keyof typeof FIELD_IDS | undefined;
-    if (first) {
+    if (showErrors(errors)) {
       setError(null);
-      document.getElementById(FIELD_IDS[first])?.focus();
       return;
     }
     void lookup(code.trim(), key.trim());
@@ -197,15 +194,7 @@ export function LookupPage() {
           </section>
         ) : null}
 
-        <p className="lookup-signin">
-          <Link to={ROUTES.verify}>{t('lookup.verifyLink')}</Link>
-        </p>
-
-        {session.status === 'anonymous' ? (
-          <p>
-            <Link to={ROUTES.login}>{t('lookup.signIn')}</Link>
-          </p>
-        ) : null}
+        <PublicFooter to={ROUTES.verify} label={t('lookup.verifyLink')} />
       </Page>
     </div>
   );

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
 import { Field } from '../../ui/field.tsx';
 import { Page } from '../../ui/page.tsx';
+import { useFieldErrors } from '../../ui/use-field-errors.ts';
 
 const FIELD_IDS = { username: 'login-username', password: 'login-password' } as const;
 
@@ -14,7 +15,7 @@ export function LoginPage({ expired }: { expired: boolean }) {
   const { login } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const { fieldErrors, showErrors } = useFieldErrors(FIELD_IDS);
   const [error, setError] = useState<ErrorDescription | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -23,13 +24,8 @@ export function LoginPage({ expired }: { expired: boolean }) {
     const errors: Record<string, string> = {};
     if (username.trim() === '') errors['username'] = t('login.usernameRequired');
     if (password === '') errors['password'] = t('login.passwordRequired');
-    setFieldErrors(errors);
     setError(null);
-    const first = Object.keys(errors)[0] as keyof typeof FIELD_IDS | undefined;
-    if (first) {
-      document.getElementById(FIELD_IDS[first])?.focus();
-      return;
-    }
+    if (showErrors(errors)) return;
     setBusy(true);
     try {
       await login(username.trim(), password);

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
 import { Field } from '../../ui/field.tsx';
 import { Page } from '../../ui/page.tsx';
+import { useFieldErrors } from '../../ui/use-field-errors.ts';
 
 const MIN_LENGTH = 10;
 const FIELD_IDS = {
@@ -24,7 +25,7 @@ export function PasswordPage() {
     newPassword: '',
     confirmation: '',
   });
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const { fieldErrors, setFieldErrors, showErrors } = useFieldErrors(FIELD_IDS);
   const [error, setError] = useState<ErrorDescription | null>(null);
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -43,13 +44,7 @@ export function PasswordPage() {
     event.preventDefault();
     setDone(false);
     setError(null);
-    const errors = validate();
-    setFieldErrors(errors);
-    const first = Object.keys(errors)[0] as FieldName | undefined;
-    if (first) {
-      document.getElementById(FIELD_IDS[first])?.focus();
-      return;
-    }
+    if (showErrors(validate())) return;
     setBusy(true);
     try {
       const body: PasswordChangeBody = {

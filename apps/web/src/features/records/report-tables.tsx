@@ -18,19 +18,33 @@ function levelLabel(t: Translate, level: string): string {
   return key in vi ? t(key as MessageKey).toLocaleLowerCase() : level;
 }
 
-/** A captioned, scrollable table region with its loading / error / empty states. */
-function ReportTable<T>({
+/** A column: its heading and what each row shows in it. The first column heads its row. */
+interface Column<R> {
+  label: string;
+  cell: (row: R) => ReactNode;
+  /** A count or rate: right-aligned, heading included. */
+  num?: boolean;
+  /** A code: set in the code face (the heading is not). */
+  code?: boolean;
+}
+
+/** A captioned, scrollable table of report rows, with its loading / error / empty states. */
+function ReportTable<T, R>({
   id,
   caption,
   state,
-  isEmpty,
-  children,
+  rows,
+  rowKey,
+  columns,
+  isEmpty = (data) => rows(data).length === 0,
 }: {
   id: string;
   caption: string;
   state: ReportState<T>;
-  isEmpty: (data: T) => boolean;
-  children: (data: T) => ReactNode;
+  rows: (data: T) => R[];
+  rowKey: (row: R) => string;
+  columns: Column<R>[];
+  isEmpty?: (data: T) => boolean;
 }) {
   const { t } = useI18n();
   return (
@@ -42,7 +56,34 @@ function ReportTable<T>({
       {state.data && isEmpty(state.data) ? <p className="empty">{t('report.empty')}</p> : null}
       {state.data && !isEmpty(state.data) ? (
         <div className="table-wrap" role="region" aria-labelledby={id} tabIndex={0}>
-          <table className="table">{children(state.data)}</table>
+          <table className="table">
+            <thead>
+              <tr>
+                {columns.map((c) => (
+                  <th key={c.label} scope="col" className={c.num ? 'num' : undefined}>
+                    {c.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows(state.data).map((row) => (
+                <tr key={rowKey(row)}>
+                  {columns.map((c, i) =>
+                    i === 0 ? (
+                      <th key={c.label} scope="row">
+                        {c.cell(row)}
+                      </th>
+                    ) : (
+                      <td key={c.label} className={c.num ? 'num' : c.code ? 'code' : undefined}>
+                        {c.cell(row)}
+                      </td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       ) : null}
     </section>
@@ -57,54 +98,33 @@ export function DigitizationTable({ state }: { state: ReportState<DigitizationRe
       caption={t('report.digitization')}
       state={state}
       isEmpty={(d) => d.items.length === 0}
-    >
-      {(report) => (
-        <>
-          <thead>
-            <tr>
-              <th scope="col">{t('report.unit')}</th>
-              <th scope="col" className="num">
-                {t('report.received')}
-              </th>
-              <th scope="col" className="num">
-                {t('report.recordsRate')}
-              </th>
-              <th scope="col" className="num">
-                {t('report.components')}
-              </th>
-              <th scope="col" className="num">
-                {t('report.reused')}
-              </th>
-              <th scope="col" className="num">
-                {t('report.finished')}
-              </th>
-              <th scope="col" className="num">
-                {t('report.resultsRate')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...report.items, report.total].map((line, i) => (
-              <tr key={i === report.items.length ? 'total' : line.unitId}>
-                <th scope="row">{i === report.items.length ? t('report.total') : line.unitName}</th>
-                <td className="num">{line.received}</td>
-                <td className="num">
-                  {formatRate(line.recordsRate)} ({line.recordsDigitized})
-                </td>
-                <td className="num">
-                  {line.componentsDigitized}/{line.components}
-                </td>
-                <td className="num">{line.componentsReused}</td>
-                <td className="num">{line.finished}</td>
-                <td className="num">
-                  {formatRate(line.resultsRate)} ({line.resultsDigitized})
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </>
-      )}
-    </ReportTable>
+      rows={(report) => [
+        ...report.items.map((line) => ({ key: line.unitId, name: line.unitName, line })),
+        { key: 'total', name: t('report.total'), line: report.total },
+      ]}
+      rowKey={(row) => row.key}
+      columns={[
+        { label: t('report.unit'), cell: (row) => row.name },
+        { label: t('report.received'), num: true, cell: ({ line }) => line.received },
+        {
+          label: t('report.recordsRate'),
+          num: true,
+          cell: ({ line }) => `${formatRate(line.recordsRate)} (${line.recordsDigitized})`,
+        },
+        {
+          label: t('report.components'),
+          num: true,
+          cell: ({ line }) => `${line.componentsDigitized}/${line.components}`,
+        },
+        { label: t('report.reused'), num: true, cell: ({ line }) => line.componentsReused },
+        { label: t('report.finished'), num: true, cell: ({ line }) => line.finished },
+        {
+          label: t('report.resultsRate'),
+          num: true,
+          cell: ({ line }) => `${formatRate(line.resultsRate)} (${line.resultsDigitized})`,
+        },
+      ]}
+    />
   );
 }
 
@@ -115,45 +135,22 @@ export function SignedShareTable({ state }: { state: ReportState<SignedShareRepo
       id="report-signed"
       caption={t('report.signed')}
       state={state}
-      isEmpty={(d) => d.items.length === 0 && d.byLevel.length === 0}
-    >
-      {(report) => (
-        <>
-          <thead>
-            <tr>
-              <th scope="col">{t('report.unitOrLevel')}</th>
-              <th scope="col" className="num">
-                {t('report.issued')}
-              </th>
-              <th scope="col" className="num">
-                {t('report.signedDigitally')}
-              </th>
-              <th scope="col" className="num">
-                {t('report.share')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.items.map((line) => (
-              <tr key={line.unitId}>
-                <th scope="row">{line.unitName}</th>
-                <td className="num">{line.issued}</td>
-                <td className="num">{line.signedDigitally}</td>
-                <td className="num">{formatRate(line.share)}</td>
-              </tr>
-            ))}
-            {report.byLevel.map((line) => (
-              <tr key={`level-${line.level}`}>
-                <th scope="row">{t('report.level', { level: levelLabel(t, line.level) })}</th>
-                <td className="num">{line.issued}</td>
-                <td className="num">{line.signedDigitally}</td>
-                <td className="num">{formatRate(line.share)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </>
-      )}
-    </ReportTable>
+      rows={(report) => [
+        ...report.items.map((line) => ({ key: line.unitId, name: line.unitName, line })),
+        ...report.byLevel.map((line) => ({
+          key: `level-${line.level}`,
+          name: t('report.level', { level: levelLabel(t, line.level) }),
+          line,
+        })),
+      ]}
+      rowKey={(row) => row.key}
+      columns={[
+        { label: t('report.unitOrLevel'), cell: (row) => row.name },
+        { label: t('report.issued'), num: true, cell: ({ line }) => line.issued },
+        { label: t('report.signedDigitally'), num: true, cell: ({ line }) => line.signedDigitally },
+        { label: t('report.share'), num: true, cell: ({ line }) => formatRate(line.share) },
+      ]}
+    />
   );
 }
 
@@ -164,49 +161,34 @@ export function OutgoingTable({ state }: { state: ReportState<{ items: OutgoingD
       id="report-outgoing"
       caption={t('report.outgoing')}
       state={state}
-      isEmpty={(d) => d.items.length === 0}
-    >
-      {(list) => (
-        <>
-          <thead>
-            <tr>
-              <th scope="col">{t('report.numberSymbol')}</th>
-              <th scope="col">{t('report.issuedAt')}</th>
-              <th scope="col">{t('report.kindTitle')}</th>
-              <th scope="col">{t('report.resultCode')}</th>
-              <th scope="col">{t('report.digital')}</th>
-              <th scope="col">{t('report.file')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((d) => (
-              <tr key={d.id}>
-                <th scope="row">{d.numberSymbol}</th>
-                <td>{formatDateTime(d.issuedAt)}</td>
-                <td>
-                  {d.kind} – {d.title}
-                </td>
-                <td className="code">{d.resultCode ?? '–'}</td>
-                <td>{d.signedDigitally ? t('verify.yes') : t('verify.no')}</td>
-                <td>
-                  {d.hasFile ? (
-                    <a
-                      href={`/api/outgoing-documents/${encodeURIComponent(d.id)}/file`}
-                      target="_blank"
-                      rel="noopener"
-                    >
-                      {t('report.openFile')}
-                      <span className="visually-hidden"> {d.numberSymbol}</span>
-                    </a>
-                  ) : (
-                    '–'
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </>
-      )}
-    </ReportTable>
+      rows={(list) => list.items}
+      rowKey={(d) => d.id}
+      columns={[
+        { label: t('report.numberSymbol'), cell: (d) => d.numberSymbol },
+        { label: t('report.issuedAt'), cell: (d) => formatDateTime(d.issuedAt) },
+        { label: t('report.kindTitle'), cell: (d) => `${d.kind} – ${d.title}` },
+        { label: t('report.resultCode'), code: true, cell: (d) => d.resultCode ?? '–' },
+        {
+          label: t('report.digital'),
+          cell: (d) => (d.signedDigitally ? t('verify.yes') : t('verify.no')),
+        },
+        {
+          label: t('report.file'),
+          cell: (d) =>
+            d.hasFile ? (
+              <a
+                href={`/api/outgoing-documents/${encodeURIComponent(d.id)}/file`}
+                target="_blank"
+                rel="noopener"
+              >
+                {t('report.openFile')}
+                <span className="visually-hidden"> {d.numberSymbol}</span>
+              </a>
+            ) : (
+              '–'
+            ),
+        },
+      ]}
+    />
   );
 }

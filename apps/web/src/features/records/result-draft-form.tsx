@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
 import { SubmitCancel } from '../../ui/form-buttons.tsx';
 import { TextField } from '../../ui/text-field.tsx';
+import { useFieldErrors } from '../../ui/use-field-errors.ts';
 import { applicationBase, postAndReload, type ApplicationRecords } from './types.ts';
 
 const FIELD_IDS = {
@@ -49,7 +50,7 @@ export function ResultDraftForm({
     body: '',
     recipients: '',
   });
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const { fieldErrors, setFieldErrors, showErrors } = useFieldErrors(FIELD_IDS);
   const [error, setError] = useState<ErrorDescription | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (key: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
@@ -66,13 +67,7 @@ export function ResultDraftForm({
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setError(null);
-    const errors = validate();
-    setFieldErrors(errors);
-    const first = Object.keys(errors)[0] as keyof typeof FIELD_IDS | undefined;
-    if (first) {
-      document.getElementById(FIELD_IDS[first])?.focus();
-      return;
-    }
+    if (showErrors(validate())) return;
     const recipients = lines(values.recipients);
     setBusy(true);
     try {

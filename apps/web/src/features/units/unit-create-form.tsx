@@ -7,6 +7,7 @@ import { formatDate } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
 import { Field } from '../../ui/field.tsx';
+import { useFieldErrors } from '../../ui/use-field-errors.ts';
 import { buildTree, flattenTree } from './tree.ts';
 
 const FIELD_IDS = {
@@ -63,7 +64,7 @@ export function UnitCreateForm({ units, onCreated }: Props) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState<Values>(EMPTY);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const { fieldErrors, setFieldErrors, showErrors } = useFieldErrors(FIELD_IDS);
   const [error, setError] = useState<ErrorDescription | null>(null);
   const [created, setCreated] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -100,13 +101,7 @@ export function UnitCreateForm({ units, onCreated }: Props) {
     event.preventDefault();
     setCreated(null);
     setError(null);
-    const errors = validate();
-    setFieldErrors(errors);
-    const first = Object.keys(errors)[0] as keyof typeof FIELD_IDS | undefined;
-    if (first) {
-      document.getElementById(FIELD_IDS[first])?.focus();
-      return;
-    }
+    if (showErrors(validate())) return;
     setBusy(true);
     try {
       const unit = await api.post<Unit>('/api/units', toBody(values));

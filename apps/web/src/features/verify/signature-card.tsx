@@ -59,6 +59,7 @@ export function SignatureCard({ signature, index }: { signature: SignatureReport
           <dt>{t('verify.trusted')}</dt>
           <dd>
             <YesNo value={signature.trusted} />
+            {signature.demoRoot ? <strong> – {t('verify.demoRoot')}</strong> : null}
             {!signature.trusted && signature.chainError ? (
               <span className="muted"> – {signature.chainError}</span>
             ) : null}

@@ -2,12 +2,12 @@ import type { VerificationReport } from '@motcua/contracts/signing';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../../app/api.ts';
 import { describeError, type ErrorDescription } from '../../app/problem.ts';
-import { Link, ROUTES } from '../../app/router.tsx';
-import { useSession } from '../../app/session.tsx';
+import { ROUTES } from '../../app/router.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
 import { Field } from '../../ui/field.tsx';
 import { Page } from '../../ui/page.tsx';
+import { PublicFooter } from '../../ui/public-footer.tsx';
 import { SignatureCard } from './signature-card.tsx';
 import '../records/records.css';
 
@@ -22,10 +22,13 @@ const VERDICT_TONE: Record<VerificationReport['verdict'], 'success' | 'error' | 
   unsigned: 'warning',
 };
 
+/** Every signature holds, but only through a demo root: a test document, never shown green or "trusted". */
+const demoOnly = (report: VerificationReport) => report.demo && report.verdict === 'valid';
+const toneOf = (report: VerificationReport) => (demoOnly(report) ? 'warning' : VERDICT_TONE[report.verdict]);
+
 /** Anyone holding a PDF result checks, without signing in, that it is intact and signed by whom. */
 export function VerifyPage() {
   const { t } = useI18n();
-  const { session } = useSession();
   const [file, setFile] = useState<File | null>(null);
   const [fieldError, setFieldError] = useState<string | undefined>(undefined);
   const [error, setError] = useState<ErrorDescription | null>(null);
@@ -90,11 +93,20 @@ export function VerifyPage() {
 
         {report ? (
           <section className="lookup-result" aria-labelledby="verify-verdict">
-            <div className={`alert verdict alert--${VERDICT_TONE[report.verdict]}`}>
+            <div className={`alert verdict alert--${toneOf(report)}`}>
               <h2 id="verify-verdict" ref={verdictRef} tabIndex={-1} className="alert__title">
                 {t(`verify.verdict.${report.verdict}`)}
               </h2>
-              <p>{t(`verify.verdictInfo.${report.verdict}`)}</p>
+              {demoOnly(report) ? null : <p>{t(`verify.verdictInfo.${report.verdict}`)}</p>}
+              {report.demo ? (
+                // Said right under the verdict, before any signature reads as valid.
+                <>
+                  <p>
+                    <strong>{t('verify.demo')}</strong>
+                  </p>
+                  <p>{t('verify.demoInfo')}</p>
+                </>
+              ) : null}
             </div>
             {report.signatures.map((s, i) => (
               <SignatureCard key={s.index} signature={s} index={i} />
@@ -102,14 +114,7 @@ export function VerifyPage() {
           </section>
         ) : null}
 
-        <p className="lookup-signin">
-          <Link to={ROUTES.lookup}>{t('verify.toLookup')}</Link>
-        </p>
-        {session.status === 'anonymous' ? (
-          <p>
-            <Link to={ROUTES.login}>{t('lookup.signIn')}</Link>
-          </p>
-        ) : null}
+        <PublicFooter to={ROUTES.lookup} label={t('verify.toLookup')} />
       </Page>
     </div>
   );
