@@ -11,6 +11,8 @@ export const User = Type.Object({
   unitId: Uuid,
   active: Type.Boolean(),
   roles: Type.Array(RoleAssignment),
+  /** Work e-mail: reminders are also e-mailed there when the server sends e-mail. */
+  email: Type.Union([Type.String(), Type.Null()]),
 });
 export type User = Static<typeof User>;
 export const UserList = Type.Object({ items: Type.Array(User) });
@@ -22,6 +24,8 @@ export const UserCreateBody = Type.Object(
     unitId: Uuid,
     password: Type.String({ minLength: 10, maxLength: 256 }),
     roles: Type.Array(RoleAssignment, { minItems: 1, maxItems: 20 }),
+    /** Optional work e-mail for deadline reminders and the overdue digest (checked by the server: 422). */
+    email: Type.Optional(Type.String({ minLength: 3, maxLength: 200 })),
   },
   { additionalProperties: false },
 );

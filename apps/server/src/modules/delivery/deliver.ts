@@ -40,7 +40,7 @@ export async function deliverMessage(deps: DeliverDeps, message: OutgoingMessage
   const { channel, record, logger } = deps;
   const log = { id: message.id, channel: channel.kind, to: maskRecipient(channel.kind, message.to) };
   if (await record.wasSent(message.id)) {
-    logger?.info(log, 'citizen message already sent; not sending again');
+    logger?.info(log, 'message already sent; not sending again');
     return { status: 'already_sent' };
   }
   const options: SendOptions = deps.signal ? { signal: deps.signal } : {};
@@ -49,12 +49,12 @@ export async function deliverMessage(deps: DeliverDeps, message: OutgoingMessage
     ({ providerId } = await channel.send(message, options));
   } catch (error) {
     if (!isPermanentFailure(error)) throw error;
-    logger?.warn({ ...log, err: error.message }, 'citizen message refused for good');
+    logger?.warn({ ...log, err: error.message }, 'message refused for good');
     await record.markFailed?.(message.id, error.message);
     return { status: 'rejected', reason: error.message };
   }
   await record.markSent(message.id, providerId);
-  logger?.info({ ...log, providerId }, 'citizen message sent');
+  logger?.info({ ...log, providerId }, 'message sent');
   return { status: 'sent', providerId };
 }
 

@@ -7,7 +7,8 @@ import { jobId, jobsRepository, type JobOf } from '../../jobs/jobs.repository.ts
 import type { JobHandler } from '../../jobs/runner.ts';
 import { valueOf } from '../calendar/deadlines.ts';
 import type { DigestPayload, NotificationJobDeps, NotificationJobs } from './notification-jobs.ts';
-import { notificationsRepository as repo } from './notifications.repository.ts';
+import { notificationsRepository as repo, type NewNotification } from './notifications.repository.ts';
+import { scheduleStaffMail } from './staff-mail.ts';
 import { dayMonthYear } from './texts.ts';
 
 /** The daily overdue digest goes out at 07:30 Vietnam time, on working days only. */
@@ -45,7 +46,10 @@ export async function ensureDigests(db: Kysely<Database>, calendar: Calendar, no
   return db.transaction().execute((trx) => jobsRepository.enqueueMany<NotificationJobs>(trx, jobs));
 }
 
-/** Lists the unit's overdue open files to each leader reaching it, once a day, then enqueues the next day's. */
+/**
+ * Lists the unit's overdue open files to each leader reaching it, once a day (by e-mail too, to leaders with an
+ * address, when the server sends e-mail), then enqueues the next day's.
+ */
 export function digestHandler(deps: NotificationJobDeps): JobHandler<DigestPayload> {
   const { db } = deps;
   return async ({ unitId, date }, ctx) => {
@@ -68,27 +72,26 @@ export function digestHandler(deps: NotificationJobDeps): JobHandler<DigestPaylo
       unitId,
       nextDigestDate(await deps.currentCalendar(), new Date(laterOf)),
     );
+    const rows: NewNotification[] = notices.map((userId) => ({
+      provinceCode: ctx.provinceCode,
+      key: `${ctx.id}:${userId}`,
+      userId,
+      kind: 'overdue.digest',
+      applicationId: null,
+      titleVi: `${n} hồ sơ quá hạn tại ${unit.name} (ngày ${dayMonthYear(date)})`,
+      titleEn: `${n} overdue file${n === 1 ? '' : 's'} at ${unit.nameEn ?? unit.name} (${dayMonthYear(date)})`,
+      body: {
+        unitId,
+        date,
+        applications: overdue
+          .slice(0, DIGEST_LIST_MAX)
+          .map((a) => ({ id: a.id, code: a.code, dueAt: a.due_at?.toISOString() })),
+      },
+      createdAt: ctx.now,
+    }));
     await db.transaction().execute(async (trx) => {
-      await repo.insert(
-        trx,
-        notices.map((userId) => ({
-          provinceCode: ctx.provinceCode,
-          key: `${ctx.id}:${userId}`,
-          userId,
-          kind: 'overdue.digest',
-          applicationId: null,
-          titleVi: `${n} hồ sơ quá hạn tại ${unit.name} (ngày ${dayMonthYear(date)})`,
-          titleEn: `${n} overdue file${n === 1 ? '' : 's'} at ${unit.nameEn ?? unit.name} (${dayMonthYear(date)})`,
-          body: {
-            unitId,
-            date,
-            applications: overdue
-              .slice(0, DIGEST_LIST_MAX)
-              .map((a) => ({ id: a.id, code: a.code, dueAt: a.due_at?.toISOString() })),
-          },
-          createdAt: ctx.now,
-        })),
-      );
+      await repo.insert(trx, rows);
+      await scheduleStaffMail(trx, rows, deps);
       await jobsRepository.enqueue<NotificationJobs>(trx, next);
     });
   };

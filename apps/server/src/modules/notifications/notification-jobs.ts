@@ -6,6 +6,7 @@ import type { JobHandlers } from '../../jobs/runner.ts';
 import type { UnitsService } from '../units/units.service.ts';
 import { digestHandler } from './digest.ts';
 import { reminderHandler } from './reminders.ts';
+import { staffMailHandler, type StaffMailDeps, type StaffMailPayload } from './staff-mail.ts';
 
 export interface ReminderPayload {
   applicationId: string;
@@ -24,9 +25,11 @@ export interface DigestPayload {
 export interface NotificationJobs {
   'deadline.reminder': ReminderPayload;
   'overdue.digest': DigestPayload;
+  'staff.mail': StaffMailPayload;
 }
 
-export interface NotificationJobDeps {
+/** With `channels.email` set, every reminder and digest is also e-mailed to recipients who have an address. */
+export interface NotificationJobDeps extends StaffMailDeps {
   db: Kysely<Database>;
   /** The working-day calendar in force (shipped years plus administrators' edits). */
   currentCalendar: () => Promise<Calendar>;
@@ -37,7 +40,8 @@ export interface NotificationJobDeps {
 /** The handlers to spread into createJobRunner({ handlers }) in app.ts. */
 export function notificationJobHandlers(deps: NotificationJobDeps): JobHandlers<NotificationJobs> {
   return {
-    'deadline.reminder': reminderHandler(deps.db),
+    'deadline.reminder': reminderHandler(deps),
     'overdue.digest': digestHandler(deps),
+    'staff.mail': staffMailHandler(deps),
   };
 }

@@ -132,6 +132,30 @@ export const notificationsRepository = {
       .execute();
   },
 
+  /** Of these users, the active ones with a work e-mail (users is a small reference table). */
+  async withEmail(db: Db, userIds: readonly string[]): Promise<Set<string>> {
+    if (userIds.length === 0) return new Set();
+    const rows = await db
+      .selectFrom('users')
+      .select('id')
+      .where('id', 'in', userIds)
+      .where('active', '=', true)
+      .where('email', 'is not', null)
+      .execute();
+    return new Set(rows.map((r) => r.id));
+  },
+
+  /** A notice and where to e-mail it: the recipient's current address (null once removed or deactivated). */
+  async mailOf(db: Db, provinceCode: string, key: string) {
+    return db
+      .selectFrom('notifications as n')
+      .innerJoin('users as u', 'u.id', 'n.user_id')
+      .select(['n.kind', 'n.application_id', 'n.title_vi', 'n.title_en', 'n.body', 'u.email', 'u.active'])
+      .where('n.province_code', '=', provinceCode)
+      .where('n.key', '=', key)
+      .executeTakeFirst();
+  },
+
   /** Active users' leader grants (user_roles is a small reference table). */
   async leaderGrants(db: Db) {
     return db

@@ -5,6 +5,7 @@ import { createJobRunner } from '../../jobs/runner.ts';
 import { recordingLogger } from '../../jobs/jobs.test-support.ts';
 import type { TestApp } from '../../../test/app.ts';
 import { notificationJobHandlers } from './notification-jobs.ts';
+import type { StaffMailDeps } from './staff-mail.ts';
 
 /** Test fixtures for the notifications tests (not a test file itself: no `.test.ts`). */
 export const PROVINCE = '68';
@@ -73,8 +74,14 @@ export async function noticesOf(db: Kysely<Database>, user: string) {
     .execute();
 }
 
-/** A runner with this module's handlers, on `db` (the app's store or a second pool), with a settable clock. */
-export function notificationRunner(t: TestApp, options: { db?: Kysely<Database>; workerId?: string } = {}) {
+/**
+ * A runner with this module's handlers, on `db` (the app's store or a second pool), with a settable clock;
+ * `mail` turns on the e-mail copies of notices.
+ */
+export function notificationRunner(
+  t: TestApp,
+  options: { db?: Kysely<Database>; workerId?: string; mail?: StaffMailDeps } = {},
+) {
   let now = new Date(0);
   const runner = createJobRunner({
     db: options.db ?? t.app.store.db,
@@ -85,6 +92,7 @@ export function notificationRunner(t: TestApp, options: { db?: Kysely<Database>;
       db: options.db ?? t.app.store.db,
       currentCalendar: t.app.services.calendar.current,
       units: t.app.services.units,
+      ...options.mail,
     }),
   });
   return {

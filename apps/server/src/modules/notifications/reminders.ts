@@ -8,7 +8,8 @@ import { jobId, jobsRepository, type JobOf } from '../../jobs/jobs.repository.ts
 import type { JobHandler } from '../../jobs/runner.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import type { NotificationJobs, ReminderPayload } from './notification-jobs.ts';
-import { notificationsRepository as repo } from './notifications.repository.ts';
+import { notificationsRepository as repo, type NewNotification } from './notifications.repository.ts';
+import { scheduleStaffMail, type StaffMailDeps } from './staff-mail.ts';
 import { clockAndDate } from './texts.ts';
 
 /** The first reminder goes out at closing time of the working day this many working days before the due day. */
@@ -71,8 +72,12 @@ export async function scheduleReminders(
 const quiet = (state: string) =>
   isTerminal(state as State) || (PAUSED_STATES as readonly string[]).includes(state);
 
-/** Notifies the assignee, unless the file is settled, paused, unassigned or its appointment moved. */
-export function reminderHandler(db: Kysely<Database>): JobHandler<ReminderPayload> {
+/**
+ * Notifies the assignee, unless the file is settled, paused, unassigned or its appointment moved; by e-mail
+ * too when the server sends e-mail and the assignee has an address.
+ */
+export function reminderHandler(deps: StaffMailDeps & { db: Kysely<Database> }): JobHandler<ReminderPayload> {
+  const { db } = deps;
   return async (payload, ctx) => {
     const app = await repo.application(db, ctx.provinceCode, payload.applicationId);
     if (!app?.assignee_id || !app.due_at || quiet(app.state) || app.processed_at) return;
@@ -90,17 +95,19 @@ export function reminderHandler(db: Kysely<Database>): JobHandler<ReminderPayloa
             titleVi: `Hồ sơ ${app.code} đã đến hạn trả kết quả (${time} ngày ${date})`,
             titleEn: `File ${app.code} has reached its due time (${time} on ${date})`,
           };
-    await repo.insert(db, [
-      {
-        provinceCode: ctx.provinceCode,
-        key: ctx.id,
-        userId: app.assignee_id,
-        kind: 'deadline.reminder',
-        applicationId: app.id,
-        ...titles,
-        body: { code: app.code, dueAt: payload.dueAt, when: payload.when },
-        createdAt: ctx.now,
-      },
-    ]);
+    const notice: NewNotification = {
+      provinceCode: ctx.provinceCode,
+      key: ctx.id,
+      userId: app.assignee_id,
+      kind: 'deadline.reminder',
+      applicationId: app.id,
+      ...titles,
+      body: { code: app.code, dueAt: payload.dueAt, when: payload.when },
+      createdAt: ctx.now,
+    };
+    await db.transaction().execute(async (trx) => {
+      await repo.insert(trx, [notice]);
+      await scheduleStaffMail(trx, [notice], deps);
+    });
   };
 }

@@ -8,7 +8,7 @@ export const usersRepository = {
   async list(db: Db) {
     const users = await db
       .selectFrom('users')
-      .select(['id', 'username', 'full_name', 'unit_id', 'active'])
+      .select(['id', 'username', 'full_name', 'unit_id', 'active', 'email'])
       .orderBy('username')
       .execute();
     const roles = await db.selectFrom('user_roles').select(['user_id', 'role', 'unit_id']).execute();
@@ -21,6 +21,7 @@ export const usersRepository = {
       roles: toGrants(
         roles.filter((r) => r.user_id === u.id).map((r) => ({ role: r.role, unitId: r.unit_id })),
       ),
+      email: u.email,
     }));
   },
 
@@ -40,6 +41,7 @@ export const usersRepository = {
       passwordHash: string;
       isDemo: boolean;
       mustChangePassword: boolean;
+      email?: string | null;
     },
     roles: { role: string; unitId: string }[],
   ): Promise<string> {
@@ -52,6 +54,7 @@ export const usersRepository = {
         password_hash: user.passwordHash,
         is_demo: user.isDemo,
         must_change_password: user.mustChangePassword,
+        email: user.email ?? null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
