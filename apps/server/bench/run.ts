@@ -1,7 +1,7 @@
 // `npm run bench`: foundation figures on this machine (docs/BENCHMARKS.md explains them).
 //   --runs N          runs per figure, medians reported (default 5)
-//   --only LIST       comma list of: responsiveness, startup, load, intake, lookup, due-at, signing, store
-//                     (default: all; startup includes memory)
+//   --only LIST       comma list of: responsiveness, startup, load, intake, lookup, due-at, signing, store,
+//                     lighthouse (default: all; startup includes memory; lighthouse needs /usr/bin/chromium)
 //   --pg              also PostgreSQL: fresh databases on DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres
 //   --rows N          rows sorted by the heavy query (default 2000000)
 //   --duration S      seconds per load run (default 5); --clients N concurrent clients (default 4;
@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { cleanupAll, fmt, machine, median, medianOf, ratio, table } from './lib.ts';
 import { dueAtRate, type DueAtRun } from './due-at.ts';
 import { intakeVsInsert } from './intake.ts';
+import { lighthouseReport } from './lighthouse.ts';
 import { requestCost } from './load.ts';
 import { LOOKUP_FILES, publicLookup } from './lookup.ts';
 import type { LoadRun } from './load.ts';
@@ -26,7 +27,7 @@ const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/postgres';
 const HEALTH_BUDGET_MS = 50;
 const INTAKE_RATIO_TARGET = 0.5;
 const LOOKUP_P99_BUDGET_MS = 20;
-const ALL = 'responsiveness,startup,load,intake,lookup,due-at,signing,store';
+const ALL = 'responsiveness,startup,load,intake,lookup,due-at,signing,store,lighthouse';
 
 const { values: args } = parseArgs({
   options: {
@@ -386,6 +387,13 @@ async function main() {
         rowsOf,
       ),
     );
+  }
+
+  if (only.has('lighthouse')) {
+    log('lighthouse:');
+    const { lines, figures } = await lighthouseReport(runs, log);
+    raw.lighthouse = figures;
+    out.push(...lines);
   }
 
   out.push(`\nload average at end: ${machine().load}`);

@@ -35,6 +35,11 @@ import { citizenNotifyHandler, scheduleCitizenNotices } from './modules/delivery
 import { createSmsWebhookChannel } from './modules/delivery/sms-webhook-channel.ts';
 import { createSmtpChannel } from './modules/delivery/smtp-channel.ts';
 import { createCitizensService } from './modules/citizens/citizens.service.ts';
+import { createChanges } from './modules/applications/changes.ts';
+import { createOnlineForms } from './modules/online/online-forms.ts';
+import { createOnlineService } from './modules/online/online.service.ts';
+import { createCitizenViews } from './modules/online/online-views.ts';
+import { createRatingsService } from './modules/ratings/ratings.service.ts';
 
 export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -59,11 +64,12 @@ export function createServices(store: Store, config: Config, options: AppOptions
   const procedures = createProceduresService({ db });
   const catalog = procedureLookup(procedures);
   const calendar = createCalendarService({ db, procedures: catalog, units });
+  const deadlines = createDeadlines(calendar.current);
   const applications = createApplicationsService({
     db,
     units,
     procedures: catalog,
-    deadlines: createDeadlines(calendar.current),
+    deadlines,
     // Reminders to the assignee follow every change of appointment or assignee, in the same transaction.
     onDeadline: async (trx, app) => {
       await scheduleReminders(trx, app);
@@ -100,13 +106,43 @@ export function createServices(store: Store, config: Config, options: AppOptions
     ...clock,
   });
   const outgoing = createOutgoingService({ db, units, files, maxUploadBytes, ...clock });
-  const verification = createVerification({ trustedRoots: keys.trustedDer, maxBytes: maxUploadBytes });
+  const verification = createVerification({ trustedRoots: keys.trustedRoots, maxBytes: maxUploadBytes });
   const digitization = createDigitizationReports({ db, units });
   const publicLookup = createPublicLookup({ db, procedures: catalog, results: results.publicList });
   const notifications = createNotificationsService({ db });
+  const onlineForms = createOnlineForms({ db });
+  const online = createOnlineService({
+    db,
+    files,
+    forms: onlineForms,
+    procedures,
+    units,
+    applications,
+    changes: createChanges({ procedures: catalog, deadlines }),
+    maxUploadBytes,
+    ...clock,
+  });
+  const citizenViews = createCitizenViews({
+    db,
+    files,
+    procedures: catalog,
+    units,
+    results,
+    publicUrl: config.publicUrl ?? '',
+  });
+  const ratings = createRatingsService({
+    db,
+    units,
+    procedures: catalog,
+    findPublic: publicLookup.find,
+    ...clock,
+  });
   return {
     channels,
     citizens,
+    online,
+    onlineForms,
+    citizenViews,
     oidc: config.oidc,
     /** The clock of the workflow, for routes that compute dates themselves (the public procedure page). */
     clock: options.clock ?? (() => new Date()),
@@ -128,6 +164,7 @@ export function createServices(store: Store, config: Config, options: AppOptions
     applications,
     publicLookup,
     notifications,
+    ratings,
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -171,6 +208,9 @@ export async function createApp(
         db: store.db,
         currentCalendar: services.calendar.current,
         units: services.units,
+        // Staff reminders are e-mailed too when e-mail is configured (links into the staff app).
+        channels,
+        publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
       }),
       'citizen.notify': citizenNotifyHandler({
         db: store.db,

@@ -83,8 +83,19 @@ function oidcOf(e: Env): OidcSettings | undefined {
     clientId: e.MOTCUA_OIDC_CLIENT_ID!,
     clientSecret: e.MOTCUA_OIDC_CLIENT_SECRET!,
     redirectUri,
+    // Plain http only to a provider on this machine (a local test provider); never across a network.
+    ...(LOOPBACK.has(hostOf(e.MOTCUA_OIDC_ISSUER)) ? { allowHttp: true } : {}),
   };
 }
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    throw new ConfigError('Invalid environment variable MOTCUA_OIDC_ISSUER: not a URL');
+  }
+};
 
 function deliveryOf(env: NodeJS.ProcessEnv): DeliveryConfig {
   try {

@@ -16,6 +16,9 @@ import { usersRoutes } from './modules/users/users.routes.ts';
 import { recordsRoutes } from './modules/records/records.routes.ts';
 import { resultsRoutes } from './modules/results/results.routes.ts';
 import { signingRoutes } from './modules/signing/signing.routes.ts';
+import { onlineRoutes } from './modules/online/online.routes.ts';
+import { citizenPages } from './modules/portal/citizen/citizen.routes.ts';
+import { ratingsRoutes } from './modules/ratings/ratings.routes.ts';
 
 /** Every feature's routes, in one list (the OpenAPI document and the server use the same). */
 export function createAppRoutes(
@@ -41,7 +44,7 @@ export function createAppRoutes(
     recordsRoutes(
       services.records,
       services.digitization,
-      (actor, id) => services.results.summaries(actor, id),
+      (actor, row) => services.results.summaries(actor, row),
       services.maxUploadBytes,
     ),
     resultsRoutes(services.results, services.publicLookup.find, {
@@ -55,6 +58,18 @@ export function createAppRoutes(
       secureCookies,
       clock: services.clock,
     }),
+    citizenPages({
+      citizens: services.citizens,
+      online: services.online,
+      views: services.citizenViews,
+      oidcConfigured: services.oidc !== undefined,
+      secureCookies,
+      maxUploadBytes: services.maxUploadBytes,
+      publicUrl,
+      clock: services.clock,
+    }),
+    onlineRoutes(services.online, services.onlineForms, services.citizenViews, services.maxUploadBytes),
     signingRoutes(services.keys, services.verification, services.outgoing, services.maxUploadBytes),
+    ratingsRoutes(services.ratings, { units: services.units, publicUrl }),
   ] as unknown as ((app: FastifyInstance) => Promise<void>)[];
 }

@@ -9,6 +9,8 @@ import { createLogger } from '../src/logger.ts';
 import { seedDemoUsers, seedUnits } from '../src/modules/seed/seed.service.ts';
 import { unitsRepository, type UnitRow } from '../src/modules/units/units.repository.ts';
 import { seedProcedureCatalog } from '../src/modules/procedures/procedures.seed.ts';
+import { seedOnlineForms } from '../src/modules/online/online-forms.ts';
+import type { Role } from '@motcua/domain/permissions/roles';
 import { createTestStore } from './store.ts';
 
 export const DEMO_PASSWORD = 'test-demo-password';
@@ -50,6 +52,7 @@ export async function createTestApp(
   });
   await seedUnits(store.db);
   await seedProcedureCatalog(store.db);
+  await seedOnlineForms(store.db);
   await seedDemoUsers(store.db, DEMO_PASSWORD);
   app.services.units.invalidate();
   app.services.procedures.invalidate();
@@ -114,9 +117,16 @@ export async function deskOfficers(t: TestApp) {
   };
 }
 
-/** A receptionist of another commune (xã 24868), signed in: someone who must not see this desk's files. */
-export async function strangerDesk(t: TestApp, username: string): Promise<Session> {
-  const other = t.unit('24868', '2025-07-01');
+const USER_PASSWORD = 'test-user-password';
+
+/** A user with one role at one unit, created as the CLI's admin creates users, and signed in. */
+export async function userWithRole(
+  t: TestApp,
+  username: string,
+  role: Role,
+  unitId: string,
+  fullName = 'Cán Bộ Thử Nghiệm',
+): Promise<Session> {
   const root = t.unit('VN').id;
   await t.app.services.users.create(
     {
@@ -128,15 +138,14 @@ export async function strangerDesk(t: TestApp, username: string): Promise<Sessio
       requestId: 'test',
       via: 'cli',
     },
-    {
-      username,
-      fullName: 'Cán Bộ Nam Ban',
-      unitId: other.id,
-      password: 'nam-ban-password',
-      roles: [{ role: 'receptionist', unitId: other.id }],
-    },
+    { username, fullName, unitId, password: USER_PASSWORD, roles: [{ role, unitId }] },
   );
-  return t.login(username, 'nam-ban-password');
+  return t.login(username, USER_PASSWORD);
+}
+
+/** A receptionist of another commune (xã 24868), signed in: someone who must not see this desk's files. */
+export async function strangerDesk(t: TestApp, username: string): Promise<Session> {
+  return userWithRole(t, username, 'receptionist', t.unit('24868', '2025-07-01').id, 'Cán Bộ Nam Ban');
 }
 
 /** A counter intake of "Đăng ký nhận cha, mẹ, con" (3 working days) at `receivingUnitId`, one document. */

@@ -21,11 +21,18 @@ export interface RunningServer {
   child: ChildProcess;
 }
 
-export function startServer(dataDir: string): Promise<RunningServer> {
-  const env: NodeJS.ProcessEnv = { ...process.env, MOTCUA_DEMO_PASSWORD: PASSWORD };
+/** Extra environment (e-mail, OIDC) and a fixed port, for journeys whose outside services need the address. */
+export interface ServerOptions {
+  env?: Record<string, string>;
+  port?: number;
+}
+
+export function startServer(dataDir: string, options: ServerOptions = {}): Promise<RunningServer> {
+  const env: NodeJS.ProcessEnv = { ...process.env, MOTCUA_DEMO_PASSWORD: PASSWORD, ...options.env };
   delete env['NODE_ENV'];
   const args = ['--import', 'tsx', 'apps/server/src/cli/main.ts', 'serve', '--data-dir', dataDir];
-  const child = spawn(process.execPath, [...args, '--port', '0', '--host', '127.0.0.1'], {
+  const port = String(options.port ?? 0);
+  const child = spawn(process.execPath, [...args, '--port', port, '--host', '127.0.0.1'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -72,7 +79,8 @@ interface Violation {
 
 /** Runs axe-core in the page; fails on serious or critical violations, reports the others. */
 export async function checkAccessibility(t: TestContext, page: Page, name: string): Promise<void> {
-  await page.addScriptTag({ content: axe.source });
+  // Evaluated through the debugging protocol, not as a <script>: the portal's CSP forbids inline scripts.
+  await page.evaluate(axe.source);
   const violations: Violation[] = await page.evaluate(async () => {
     const result = await (window as unknown as { axe: typeof axe }).axe.run(document);
     return result.violations.map((v) => ({
@@ -125,6 +133,7 @@ export async function signIn(page: Page, username: string, password: string): Pr
 export async function withBrowser(
   t: TestContext,
   body: (env: { base: string; browser: Browser }) => Promise<void>,
+  options: ServerOptions = {},
 ): Promise<void> {
   if (!existsSync(CHROMIUM)) {
     t.skip(`${CHROMIUM} is missing: install Chromium (apt-get install -y chromium) to run the browser tests`);
@@ -138,7 +147,7 @@ export async function withBrowser(
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   try {
-    server = await startServer(dataDir);
+    server = await startServer(dataDir, options);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [

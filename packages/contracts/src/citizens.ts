@@ -7,6 +7,8 @@ export const CodeRequestBody = Type.Object(
   {
     /** An e-mail address or a Vietnamese mobile number (0912…, +84912…). */
     destination: Type.String({ minLength: 5, maxLength: 200 }),
+    /** The language of the message with the code: the one the citizen reads the portal in. */
+    lang: Type.Optional(Type.Enum(['vi', 'en'], { default: 'vi' })),
   },
   { additionalProperties: false },
 );

@@ -11,3 +11,5 @@ export * from './notifications.ts';
 export * from './records.ts';
 export * from './signing.ts';
 export * from './citizens.ts';
+export * from './ratings.ts';
+export * from './online.ts';

@@ -4,6 +4,7 @@ import { createLogger } from '../logger.ts';
 import { seedDemoUsers, seedUnits } from '../modules/seed/seed.service.ts';
 import { usersRepository } from '../modules/users/users.repository.ts';
 import { seedProcedureCatalog } from '../modules/procedures/procedures.seed.ts';
+import { seedOnlineForms } from '../modules/online/online-forms.ts';
 import { DEMO_USERS } from '../modules/seed/seed.service.ts';
 import { seedDemoSigning } from '../modules/signing/demo-keys.ts';
 
@@ -36,6 +37,8 @@ export async function serve(config: Config): Promise<void> {
     const catalog = await seedProcedureCatalog(db);
     if (catalog.added > 0)
       logger.info({ added: catalog.added }, 'procedure catalogue seeded (vn-data.md §3)');
+    const forms = await seedOnlineForms(db);
+    if (forms > 0) logger.info({ added: forms }, 'online forms seeded');
     const created = await seedDemoUsers(db, config.demoPassword);
     if (created.length > 0) {
       const lines = created.map(

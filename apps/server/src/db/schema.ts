@@ -1,5 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CitizenTables } from './schema-citizens.ts';
+import type { OnlineTables } from './schema-online.ts';
+import type { RatingTables } from './schema-ratings.ts';
 import type { DeliveryTables } from './schema-delivery.ts';
 import type { DocumentTables } from './schema-documents.ts';
 
@@ -40,6 +42,8 @@ export interface UsersTable {
   active: Generated<boolean>;
   created_at: CreatedAt;
   password_changed_at: Timestamp | null;
+  /** 0013: optional work e-mail for reminders. */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface UserRolesTable {
@@ -144,6 +148,8 @@ export interface ApplicationsTable {
   step_due_at: Timestamp | null;
   /** Migration 0010: the citizen account that filed online. */
   citizen_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Migration 0011: the online form and what the citizen typed. */
+  form_data: ColumnType<unknown, string | null | undefined, string | null>;
   supplement_requests: Generated<number>;
   pre_receipt_supplements: Generated<number>;
   apologies: Generated<number>;
@@ -205,7 +211,7 @@ export interface SchemaMigrationsTable {
   applied_at: CreatedAt;
 }
 
-export interface Database extends DocumentTables, DeliveryTables, CitizenTables {
+export interface Database extends DocumentTables, DeliveryTables, CitizenTables, OnlineTables, RatingTables {
   units: UnitsTable;
   unit_links: UnitLinksTable;
   users: UsersTable;

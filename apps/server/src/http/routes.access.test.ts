@@ -79,9 +79,22 @@ const PUBLIC_ROUTES = [
   'POST /api/citizen/sessions',
   'GET /api/citizen/oidc/start',
   'GET /api/citizen/oidc/callback',
+  'GET /api/ratings/{code}',
+  'PUT /api/ratings/{code}',
+  'GET /api/procedures/{code}/online-form',
 ];
 /** The citizen portal's own session (a staff session does not open them): citizens.db.test.ts. */
-const CITIZEN_ROUTES = ['GET /api/citizen/me', 'POST /api/citizen/logout', 'GET /api/citizen/applications'];
+const CITIZEN_ROUTES = [
+  'GET /api/citizen/me',
+  'POST /api/citizen/logout',
+  'GET /api/citizen/applications',
+  // Online filing, own files only (online.db.test.ts: another citizen gets 404).
+  'POST /api/citizen/applications',
+  'GET /api/citizen/applications/{id}',
+  'POST /api/citizen/applications/{id}/supplement',
+  'GET /api/citizen/applications/{id}/documents/{n}',
+  'GET /api/citizen/applications/{id}/results/{n}',
+];
 /** The national calendar: edited by the system administrator only (calendar.db.test.ts). */
 const ROOT_ROUTES = ['PUT /api/calendar/years/{year}'];
 /** Receiving and acting on applications: role × unit × action checks in applications.db.test.ts. */
@@ -121,10 +134,22 @@ const RECORD_ROUTES = [
   'GET /api/trusted-roots',
   'POST /api/trusted-roots',
 ];
+/** Satisfaction reports (leaders, IOC) and feedback (leaders), per unit: ratings.db.test.ts. */
+const RATING_ROUTES = [
+  'GET /api/reports/satisfaction',
+  'GET /api/reports/indicator-5-4',
+  'GET /api/feedback',
+  'POST /api/feedback/{id}/answer',
+];
 /** A user's own inbox: only their rows, another's id is 404 (notifications.db.test.ts). */
 const NOTIFICATION_ROUTES = ['GET /api/notifications', 'POST /api/notifications/{id}/read'];
 /** The national procedure catalogue: written with procedures.manage at the root of the unit tree only. */
-const CATALOG_ROUTES = ['POST /api/procedures', 'PUT /api/procedures/{code}', 'POST /api/procedures/import'];
+const CATALOG_ROUTES = [
+  'POST /api/procedures',
+  'PUT /api/procedures/{code}',
+  'POST /api/procedures/import',
+  'PUT /api/procedures/{code}/online-form',
+];
 const LIST_ROUTES = ['GET /api/units', 'GET /api/users', 'GET /api/audit', 'GET /api/audit/verify'];
 
 describe(`permission matrix (${storeLabel})`, () => {
@@ -180,6 +205,7 @@ describe(`permission matrix (${storeLabel})`, () => {
           ...RECORD_ROUTES,
           ...CITIZEN_ROUTES,
           ...NOTIFICATION_ROUTES,
+          ...RATING_ROUTES,
         ].includes(route),
         `route ${route} is not in the permission matrix`,
       );

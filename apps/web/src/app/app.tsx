@@ -8,6 +8,7 @@ import { PasswordPage } from '../features/auth/password-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { InboxPage } from '../features/notifications/inbox-page.tsx';
 import { DigitizationPage } from '../features/records/digitization-page.tsx';
+import { SatisfactionPage } from '../features/ratings/satisfaction-page.tsx';
 import { UnitsPage } from '../features/units/units-page.tsx';
 import { VerifyPage } from '../features/verify/verify-page.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -64,6 +65,8 @@ function Content() {
       return <InboxPage />;
     case ROUTES.digitization:
       return <DigitizationPage />;
+    case ROUTES.satisfaction:
+      return <SatisfactionPage />;
     default: {
       const applicationId = matchApplication(path);
       return applicationId ? <ApplicationPage key={applicationId} id={applicationId} /> : <NotFoundPage />;

@@ -89,6 +89,11 @@ export function SiteHeader() {
                 <Link to={ROUTES.digitization}>{t('nav.digitization')}</Link>
               </li>
             ) : null}
+            {user.roles.some((g) => g.role === 'leader' || g.role === 'ioc_operator') ? (
+              <li>
+                <Link to={ROUTES.satisfaction}>{t('nav.satisfaction')}</Link>
+              </li>
+            ) : null}
             <li>
               <Link to={ROUTES.lookup}>{t('nav.lookup')}</Link>
             </li>

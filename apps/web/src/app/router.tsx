@@ -12,6 +12,7 @@ export const ROUTES = {
   inbox: '/thong-bao',
   verify: '/xac-minh',
   digitization: '/bao-cao/so-hoa',
+  satisfaction: '/bao-cao/hai-long',
 } as const;
 
 export function applicationPath(id: string): string {

@@ -1,4 +1,5 @@
 import { enRecords } from './en-records.ts';
+import { enRatings } from './en-ratings.ts';
 import type { Catalog } from './vi.ts';
 
 /** The English catalog. Typed as Catalog: a missing or unknown key is a compile error. */
@@ -373,6 +374,10 @@ export const en: Catalog = {
   'queue.view': 'List',
   'queue.view.all': 'All files',
   'queue.view.mine': 'Assigned to me',
+  'file.documentsToAdd': 'Documents to add',
+  'file.documentsToAddHint': 'One per line; an online applicant uploads one file for each.',
+  'lookup.rate': 'Rate the service',
+  'queue.view.online': 'Filed online, to check',
   'queue.view.approval': 'Awaiting approval',
   'queue.view.return': 'Return desk',
   'queue.view.postal': 'Postal log',
@@ -395,4 +400,5 @@ export const en: Catalog = {
   'inbox.overdueFiles': 'Overdue files',
   'inbox.dueAt': 'due {at}',
   ...enRecords,
+  ...enRatings,
 };

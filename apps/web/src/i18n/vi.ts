@@ -1,4 +1,5 @@
 import { viRecords } from './vi-records.ts';
+import { viRatings } from './vi-ratings.ts';
 
 /**
  * The Vietnamese catalog: the default language and the source of the message keys.
@@ -375,6 +376,11 @@ export const vi = {
   'queue.view': 'Danh sách',
   'queue.view.all': 'Tất cả hồ sơ',
   'queue.view.mine': 'Hồ sơ được giao cho tôi',
+  'file.documentsToAdd': 'Giấy tờ cần bổ sung',
+  'file.documentsToAddHint':
+    'Mỗi dòng một giấy tờ; người nộp trực tuyến tải lên từng giấy tờ theo danh sách này.',
+  'lookup.rate': 'Đánh giá mức độ hài lòng',
+  'queue.view.online': 'Nộp trực tuyến chờ kiểm tra',
   'queue.view.approval': 'Chờ phê duyệt',
   'queue.view.return': 'Trả kết quả',
   'queue.view.postal': 'Sổ bưu chính',
@@ -397,6 +403,7 @@ export const vi = {
   'inbox.overdueFiles': 'Hồ sơ quá hạn',
   'inbox.dueAt': 'hạn {at}',
   ...viRecords,
+  ...viRatings,
 } as const;
 
 export type MessageKey = keyof typeof vi;

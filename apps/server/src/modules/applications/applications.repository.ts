@@ -26,7 +26,7 @@ export type ApplicationPatch = Partial<
     | 'step_due_at'
     | 'original_due_at'
   >
-> & { postal?: unknown };
+> & { postal?: unknown; documents?: unknown };
 
 export interface NewEvent {
   provinceCode: string;
@@ -75,7 +75,14 @@ export const applicationsRepository = {
       | 'applicant'
       | 'documents'
       | 'postal'
-    > & { applicant: unknown; documents: unknown; postal: unknown; pre_receipt_supplements?: number },
+      | 'form_data'
+    > & {
+      applicant: unknown;
+      documents: unknown;
+      postal: unknown;
+      pre_receipt_supplements?: number;
+      form_data?: unknown;
+    },
   ): Promise<ApplicationRow> {
     return trx
       .insertInto('applications')
@@ -84,6 +91,7 @@ export const applicationsRepository = {
         applicant: JSON.stringify(row.applicant),
         documents: JSON.stringify(row.documents),
         postal: row.postal === null ? null : JSON.stringify(row.postal),
+        form_data: row.form_data === undefined ? null : JSON.stringify(row.form_data),
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -148,12 +156,14 @@ export const applicationsRepository = {
     patch: ApplicationPatch,
     at: Date,
   ): Promise<ApplicationRow | undefined> {
-    const { postal, ...rest } = patch;
+    const { postal, documents, ...rest } = patch;
     return trx
       .updateTable('applications')
       .set({
         ...rest,
         ...(postal !== undefined ? { postal: JSON.stringify(postal) } : {}),
+        // An online supplement adds the documents asked for; the code and the rest stay (Decree 45/2020 art. 12).
+        ...(documents !== undefined ? { documents: JSON.stringify(documents) } : {}),
         version: version + 1,
         // The start of the new state: a supplement pause is measured from here (effects.ts).
         updated_at: at,

@@ -23,11 +23,14 @@ import { pausedMs } from '@motcua/domain/deadlines/status';
 import { legalBasisOf } from '@motcua/domain/workflow/legal-basis';
 import type { DeadlineHook, Deadlines, ProcedureLookup, StepHook } from './ports.ts';
 import { toApplication, toEvent } from './view.ts';
+import { writeStep } from './write-step.ts';
 
-const CHANNEL = { counter: 1, online: 2, postal: 3 } as const;
+export const CHANNEL = { counter: 1, online: 2, postal: 3 } as const;
 // Decree 118/2025 replaced Decree 61/2018 on 1 July 2025 (vn-rules.md §0): each file keeps the regime of its receipt.
 const REGIME_CHANGE = new Date('2025-06-30T17:00:00Z');
-const vietnamDate = (at: Date) => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+export const regimeAt = (at: Date): LegalRegime =>
+  at < REGIME_CHANGE ? 'decree_61_2018' : 'decree_118_2025';
+export const vietnamDate = (at: Date) => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 export function createApplicationsService(deps: {
   db: Kysely<Database>;
@@ -144,7 +147,7 @@ export function createApplicationsService(deps: {
     }
     const outcome = intakeOutcome(body);
     const receivedAt = now();
-    const regime: LegalRegime = receivedAt < REGIME_CHANGE ? 'decree_61_2018' : 'decree_118_2025';
+    const regime = regimeAt(receivedAt);
     const received = outcome.state === 'received';
     const dueAt = received ? await deadlines.dueAt(receivedAt, procedure) : null;
     const state: State = outcome.state;
@@ -282,8 +285,21 @@ export function createApplicationsService(deps: {
     const change = isNote(body.action)
       ? await noteChange(row, body, body.action, at)
       : await actionChange(row, body, body.action, at);
+    const { version: _v, action: _a, ...details } = body;
     const updated = await db.transaction().execute(async (trx) => {
-      const changed = await repo.update(trx, row, body.version, change.patch, at);
+      const changed = await writeStep(
+        trx,
+        { onStep, onDeadline },
+        {
+          row,
+          version: body.version,
+          action: body.action,
+          change,
+          details,
+          author: { userId: actor.userId, unitId: actor.unitId, requestId: actor.requestId },
+          at,
+        },
+      );
       if (!changed)
         fail({
           kind: 'StaleVersion',
@@ -291,37 +307,6 @@ export function createApplicationsService(deps: {
           expected: body.version,
           actual: body.version + 1,
         });
-      const { version: _v, action: _a, ...details } = body;
-      const appended = await repo.appendEvent(trx, {
-        provinceCode: row.province_code,
-        applicationId: row.id,
-        at,
-        actorId: actor.userId,
-        actorUnitId: actor.unitId,
-        action: body.action,
-        fromState: row.state,
-        toState: change.to,
-        payload: { ...details, ...change.payload },
-        legalBasis: legalBasisOf(body.action, row.legal_regime as LegalRegime),
-      });
-      await onStep(trx, {
-        action: body.action,
-        row: changed,
-        payload: appended.payload as Record<string, unknown>,
-        at,
-      });
-      await appendAudit(trx, {
-        ...byActor(actor),
-        provinceCode: row.province_code,
-        action: `application.${body.action}`,
-        targetType: 'application',
-        targetId: row.id,
-        details: { code: row.code, from: row.state, to: change.to },
-      });
-      const dueAt = change.patch.due_at === undefined ? row.due_at : change.patch.due_at;
-      const assigneeId = change.patch.assignee_id === undefined ? row.assignee_id : change.patch.assignee_id;
-      if (dueAt?.getTime() !== row.due_at?.getTime() || assigneeId !== row.assignee_id)
-        await onDeadline(trx, { provinceCode: row.province_code, id: row.id, dueAt, assigneeId });
       return changed;
     });
     const events = await repo.events(db, updated.province_code, updated.id);
@@ -395,7 +380,19 @@ export function createApplicationsService(deps: {
     };
   }
 
-  return { intake, get, act, queue, receiptSlip, assignees, load, holds };
+  return {
+    intake,
+    get,
+    act,
+    queue,
+    receiptSlip,
+    assignees,
+    load,
+    holds,
+    codeUnit,
+    /** For steps written outside this service (a citizen's online filing): the same hooks as every step. */
+    hooks: { onStep, onDeadline },
+  };
 }
 
 export type ApplicationsService = ReturnType<typeof createApplicationsService>;

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
 import { counterFile, createTestApp, deskOfficers, type Session, type TestApp } from '../../../test/app.ts';
 import { storeLabel } from '../../../test/store.ts';
+import { citizenSignIn } from '../../../test/citizens.ts';
+import type { Channel, ChannelKind, OutgoingMessage } from '../delivery/channels.ts';
 
 describe(`citizen accounts: one-time codes, sessions, only one's own files (${storeLabel})`, () => {
   let t: TestApp;
@@ -23,28 +25,8 @@ describe(`citizen accounts: one-time codes, sessions, only one's own files (${st
     });
 
   /** Asks for a code and signs in with it, as the portal's page does. */
-  async function signIn(destination: string, fullName?: string): Promise<Session> {
-    assert.equal((await inject('POST', '/api/citizen/codes', { destination })).statusCode, 202);
-    const key = destination.includes('@')
-      ? destination.toLowerCase()
-      : `+84${destination.replace(/\D/g, '').slice(1)}`;
-    const response = await inject('POST', '/api/citizen/sessions', {
-      destination,
-      code: codes.get(key)!,
-      ...(fullName ? { fullName } : {}),
-    });
-    assert.equal(response.statusCode, 200, response.body);
-    const cookie = response.cookies.find((c) => c.name === 'motcua_citizen')!;
-    assert.equal(cookie.httpOnly, true);
-    const { csrfToken } = response.json<{ csrfToken: string }>();
-    const jar = `motcua_citizen=${cookie.value}`;
-    return {
-      cookie: jar,
-      csrfToken,
-      request: (method, url, body, headers = {}) =>
-        inject(method, url, body, { cookie: jar, 'x-csrf-token': csrfToken, ...headers }),
-    };
-  }
+  const signIn = (destination: string, fullName?: string): Promise<Session> =>
+    citizenSignIn(t, codes, destination, fullName);
 
   before(async () => {
     t = await createTestApp({}, { devMailbox: (to, code) => codes.set(to, code) });
@@ -111,6 +93,68 @@ describe(`citizen accounts: one-time codes, sessions, only one's own files (${st
         (await inject('POST', '/api/citizen/codes', { destination: 'gioi.han@example.vn' })).statusCode,
       );
     assert.deepEqual(statuses, [202, 202, 202, 202, 202, 429]);
+  });
+
+  test('the code message is in the language asked for (Vietnamese by default), by e-mail and by SMS', async () => {
+    const sent: OutgoingMessage[] = [];
+    const capture = (kind: ChannelKind): Channel => ({
+      kind,
+      send: (message) => {
+        sent.push(message);
+        return Promise.resolve({});
+      },
+    });
+    const channels = t.app.services.channels;
+    channels.email = capture('email');
+    channels.sms = capture('sms');
+    // An address of its own: the other tests' requests count against 127.0.0.1.
+    const ask = (payload: object) =>
+      t.app.server.inject({
+        method: 'POST',
+        url: '/api/citizen/codes',
+        payload,
+        remoteAddress: '192.0.2.15',
+      });
+    try {
+      for (const payload of [
+        { destination: 'mac.dinh@example.vn' },
+        { destination: 'english@example.vn', lang: 'en' },
+        { destination: '0911 222 333', lang: 'vi' },
+        { destination: '0911 222 444', lang: 'en' },
+      ])
+        assert.equal((await ask(payload)).statusCode, 202);
+      assert.equal((await ask({ destination: 'khac@example.vn', lang: 'fr' })).statusCode, 400);
+    } finally {
+      delete channels.email;
+      delete channels.sms;
+    }
+    assert.deepEqual(
+      sent.map((m) => [m.to, m.lang, m.subject !== undefined, m.html !== undefined]),
+      [
+        ['mac.dinh@example.vn', 'vi', true, true],
+        ['english@example.vn', 'en', true, true],
+        ['+84911222333', 'vi', false, false],
+        ['+84911222444', 'en', false, false],
+      ],
+    );
+    const [viMail, enMail, viSms, enSms] = sent as [OutgoingMessage, ...OutgoingMessage[]];
+    for (const m of sent) {
+      const code = /\b([0-9]{6})\b/.exec(m.text)?.[1];
+      assert.ok(code, m.text);
+      assert.ok(!m.text.includes('example.vn') && !m.text.includes('0911'), 'no personal data');
+      if (m.html) assert.ok(m.html.includes(code));
+    }
+    assert.match(viMail.subject!, /^Mã đăng nhập/);
+    assert.match(viMail.text, /10 phút/);
+    assert.match(viMail.text, /Không chia sẻ mã này/);
+    assert.doesNotMatch(viMail.text, /code|share/i, 'Vietnamese only');
+    assert.match(enMail!.subject!, /sign-in code/);
+    assert.match(enMail!.text, /10 minutes/);
+    assert.match(enMail!.text, /Do not share this code/);
+    assert.doesNotMatch(enMail!.text + enMail!.html, /[ăâđêôơư]/i, 'English only');
+    assert.match(viSms!.text, /10 phút\. Không chia sẻ mã này\.$/);
+    assert.ok(Array.from(viSms!.text).length <= 70, 'one Unicode SMS segment');
+    assert.match(enSms!.text, /valid 10 minutes\. Do not share this code\.$/);
   });
 
   test('a citizen sees only their own files; staff and citizen sessions do not open each other’s routes', async () => {

@@ -48,7 +48,9 @@ export function citizensRoutes(
         },
       },
       async (request, reply) =>
-        reply.code(202).send(await citizens.requestCode(request.body.destination, request.ip)),
+        reply
+          .code(202)
+          .send(await citizens.requestCode(request.body.destination, request.ip, request.body.lang)),
     );
 
     app.post(

@@ -6,8 +6,9 @@ import { authRepository } from '../auth/auth.repository.ts';
 import type { Channel } from '../delivery/channels.ts';
 import { normalizeVnMobile } from '../delivery/sms-webhook-channel.ts';
 import { citizensRepository as repo, type CitizenRow } from './citizens.repository.ts';
+import { CODE_VALID_MINUTES, renderCodeMessage, type CodeLang } from './code-texts.ts';
 
-const CODE_TTL_MS = 10 * 60_000;
+const CODE_TTL_MS = CODE_VALID_MINUTES * 60_000;
 const MAX_TRIES = 5;
 const WINDOW_MS = 15 * 60_000;
 const CODES_PER_DESTINATION = 5;
@@ -91,8 +92,8 @@ export function createCitizensService(deps: {
     await authRepository.recordFailures(db, [`citizen-code:${ip}`], at);
   }
 
-  /** Sends a 6-digit code; the answer is the same whether an account exists or not. */
-  async function requestCode(destination: string, ip: string) {
+  /** Sends a 6-digit code in the citizen's language; the answer is the same whether an account exists or not. */
+  async function requestCode(destination: string, ip: string, lang: CodeLang = 'vi') {
     const contact = contactOf(destination);
     const kind: 'email' | 'sms' = 'email' in contact ? 'email' : 'sms';
     const channel = deps.channels[kind];
@@ -124,14 +125,12 @@ export function createCitizensService(deps: {
       code_hash: digest(`${row.id}:${code}`),
       expires_at: expiresAt,
     });
-    const body = `Mã đăng nhập Một cửa: ${code} (hiệu lực 10 phút). Không chia sẻ mã này. / Your sign-in code: ${code}.`;
     if (channel)
       await channel.send({
         id: `citizen-code-${row.id}`,
         to: key,
-        subject: `Mã đăng nhập: ${code}`,
-        text: body,
-        lang: 'vi',
+        ...renderCodeMessage(code, lang, kind),
+        lang,
       });
     else deps.devMailbox!(key, code);
     return { channel: kind, expiresAt: expiresAt.toISOString() };

@@ -6,10 +6,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { citizensRepository } from './citizens.repository.ts';
 import { setCitizenCookie } from './citizens.routes.ts';
+import { safeReturnPath } from './return-path.ts';
 import type { CitizensService } from './citizens.service.ts';
 import { createOidcClient, OidcError, type OidcSettings } from './oidc/oidc-client.ts';
 
 const STATE_COOKIE = 'motcua_oidc';
+const NEXT_COOKIE = 'motcua_oidc_next';
 const STATE_TTL_S = 600;
 const Redirect = Type.Null({ description: 'Redirect (Location header)' });
 
@@ -42,11 +44,13 @@ export function oidcRoutes(
         schema: {
           tags: ['citizen'],
           summary: 'Đăng nhập qua nhà cung cấp định danh (OpenID Connect, ví dụ VNeID)',
+          querystring: Type.Object({ next: Type.Optional(Type.String({ maxLength: 300 })) }),
           response: { 302: Redirect, 404: Problem, 502: Problem },
         },
       },
-      async (_request, reply) => {
+      async (request, reply) => {
         if (!client) return notConfigured();
+        const next = safeReturnPath((request.query as Record<string, unknown>).next);
         const started = await client.start().catch((error: unknown) => {
           throw Object.assign(new Error(error instanceof Error ? error.message : 'OIDC'), {
             statusCode: 502,
@@ -59,6 +63,14 @@ export function oidcRoutes(
           expires_at: new Date(now().getTime() + STATE_TTL_S * 1000),
         });
         reply.setCookie(STATE_COOKIE, started.state, {
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: deps.secureCookies,
+          path: '/api/citizen/oidc',
+          maxAge: STATE_TTL_S,
+        });
+        // Where the portal sends the citizen back (the filing form they came from), bound to this browser.
+        reply.setCookie(NEXT_COOKIE, next, {
           httpOnly: true,
           sameSite: 'lax',
           secure: deps.secureCookies,
@@ -104,7 +116,8 @@ export function oidcRoutes(
           const session = await citizens.signInWithOidc(identity);
           setCitizenCookie(reply, session.token, session.maxAgeSeconds, deps.secureCookies);
           reply.clearCookie(STATE_COOKIE, { path: '/api/citizen/oidc' });
-          return reply.redirect('/cong-dan', 302);
+          reply.clearCookie(NEXT_COOKIE, { path: '/api/citizen/oidc' });
+          return reply.redirect(safeReturnPath(request.cookies[NEXT_COOKIE]), 302);
         } catch (error) {
           if (error instanceof OidcError)
             return fail({

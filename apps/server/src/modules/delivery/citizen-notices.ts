@@ -53,77 +53,105 @@ const namesOf = (v: unknown) =>
     ? v.flatMap((d) => (str((d as { name?: unknown }).name) ? [String((d as { name: string }).name)] : []))
     : [];
 
+/** One message a step sends; `version` tells two steps of the same kind apart (it is part of the job id). */
+export interface CitizenNotice {
+  event: CitizenEvent;
+  version: string;
+  facts: CitizenNotifyPayload['facts'];
+}
+
+/** The invitation to rate: the public rating page of the file, its slip key filled in. */
+export function ratingUrl(publicBaseUrl: string, code: string, key: string): string {
+  const base = publicBaseUrl.replace(/\/+$/, '');
+  return `${base}/danh-gia/${encodeURIComponent(code)}?k=${encodeURIComponent(key)}`;
+}
+
 /**
- * Which step the citizen must hear of (vn-rules.md §1; issue 5): received with the appointment, a supplement
- * asked for, an apology with a new date, the result ready, the result returned. `version` tells two steps of
- * the same kind apart (a second supplement request is a new message).
+ * Which messages the citizen gets for a step (vn-rules.md §1; issue 5): an online filing registered, received
+ * with the appointment, refused at intake (Mẫu 03) with the reason, a supplement asked for, an apology with a
+ * new date, the result ready, the result returned — and with the return, the invitation to rate (§6.1). A
+ * second supplement request is a new message (its version); every other step sends its messages once.
  */
-export function citizenEventOf(
-  step: StepFacts,
-): { event: CitizenEvent; version: string; facts: CitizenNotifyPayload['facts'] } | undefined {
+export function citizenEventOf(step: StepFacts): CitizenNotice[] {
   const { action, row, payload } = step;
+  const reason = str(payload.reason) ? { reason: str(payload.reason)! } : {};
   switch (action) {
+    case 'submit_online':
+      return row.state === 'submitted' ? [{ event: 'submitted', version: '1', facts: {} }] : [];
     case 'receive':
     case 'pre_receipt_supplement_received':
-      return row.state === 'received' ? { event: 'received', version: '1', facts: {} } : undefined;
+      return row.state === 'received' ? [{ event: 'received', version: '1', facts: {} }] : [];
+    case 'refuse_intake':
+      return [{ event: 'refused', version: '1', facts: reason }];
     case 'request_supplement':
     case 'request_pre_receipt_supplement':
-      return {
-        event: 'supplement_requested',
-        version: String(row.supplement_requests + row.pre_receipt_supplements),
-        facts: {
-          ...(str(payload.reason) ? { reason: str(payload.reason)! } : {}),
-          items: namesOf(payload.documents ?? payload.missingDocuments),
+      return [
+        {
+          event: 'supplement_requested',
+          version: String(row.supplement_requests + row.pre_receipt_supplements),
+          facts: { ...reason, items: namesOf(payload.documents ?? payload.missingDocuments) },
         },
-      };
+      ];
     case 'issue_apology':
       return row.due_at
-        ? {
-            event: 'apology',
-            version: row.due_at.toISOString(),
-            facts: {
-              newAppointmentAt: row.due_at.toISOString(),
-              ...(str(payload.reason) ? { reason: str(payload.reason)! } : {}),
+        ? [
+            {
+              event: 'apology',
+              version: row.due_at.toISOString(),
+              facts: { newAppointmentAt: row.due_at.toISOString(), ...reason },
             },
-          }
-        : undefined;
+          ]
+        : [];
     case 'approve':
-      return { event: 'result_ready', version: '1', facts: {} };
+      return [{ event: 'result_ready', version: '1', facts: {} }];
     case 'return_result':
-      return {
-        event: 'returned',
-        version: '1',
-        facts: {
-          ...(str(payload.channel) ? { returnChannel: payload.channel as 'counter' } : {}),
-          ...(str(payload.trackingNumber) ? { trackingNumber: str(payload.trackingNumber)! } : {}),
+      return [
+        {
+          event: 'returned',
+          version: '1',
+          facts: {
+            ...(str(payload.channel) ? { returnChannel: payload.channel as 'counter' } : {}),
+            ...(str(payload.trackingNumber) ? { trackingNumber: str(payload.trackingNumber)! } : {}),
+          },
         },
-      };
+        { event: 'rating_invite', version: '1', facts: {} },
+      ];
     default:
-      return undefined;
+      return [];
   }
 }
 
-/** Enqueues the citizen's messages of one step in the step's own transaction: one job per channel. */
+/**
+ * Enqueues the citizen's messages of one step in the step's own transaction: one job per message and channel.
+ * Job ids come from the application, the event and its version, so a step replayed enqueues nothing new.
+ */
 export async function scheduleCitizenNotices(
   trx: Transaction<Database>,
   step: StepFacts,
   channels: readonly ('email' | 'sms')[],
   at: Date,
 ): Promise<number> {
-  const found = citizenEventOf(step);
-  if (!found || channels.length === 0) return 0;
+  const notices = citizenEventOf(step);
+  if (notices.length === 0 || channels.length === 0) return 0;
   const applicant = (step.row.applicant ?? {}) as { email?: string; phone?: string };
   const jobs: NewJob<'citizen.notify', CitizenNotifyPayload>[] = [];
-  for (const channel of channels) {
-    if (!(channel === 'email' ? applicant.email : applicant.phone)) continue;
-    jobs.push({
-      provinceCode: step.row.province_code,
-      id: jobId(CITIZEN_NOTIFY, step.row.id, found.event, found.version, channel),
-      kind: CITIZEN_NOTIFY,
-      payload: { applicationId: step.row.id, event: found.event, channel, lang: 'vi', facts: found.facts },
-      runAt: at,
-    });
-  }
+  for (const notice of notices)
+    for (const channel of channels) {
+      if (!(channel === 'email' ? applicant.email : applicant.phone)) continue;
+      jobs.push({
+        provinceCode: step.row.province_code,
+        id: jobId(CITIZEN_NOTIFY, step.row.id, notice.event, notice.version, channel),
+        kind: CITIZEN_NOTIFY,
+        payload: {
+          applicationId: step.row.id,
+          event: notice.event,
+          channel,
+          lang: 'vi',
+          facts: notice.facts,
+        },
+        runAt: at,
+      });
+    }
   return jobs.length ? jobsRepository.enqueueMany<DeliveryJobs>(trx, jobs) : 0;
 }
 
@@ -147,8 +175,12 @@ async function dataOf(
   };
   const f = payload.facts;
   switch (payload.event) {
+    case 'submitted':
+      return { ...common, lookupUrl: link };
     case 'received':
       return { ...common, appointmentAt: row.due_at ?? new Date(), lookupUrl: link };
+    case 'refused':
+      return { ...common, reason: f.reason ?? '', lookupUrl: link };
     case 'supplement_requested':
       return { ...common, items: f.items ?? [], reason: f.reason ?? '', link };
     case 'apology':
@@ -176,7 +208,7 @@ async function dataOf(
         ...(f.trackingNumber ? { trackingNumber: f.trackingNumber } : {}),
       };
     case 'rating_invite':
-      return { ...common, ratingUrl: link };
+      return { ...common, ratingUrl: ratingUrl(deps.publicUrl, row.code, row.lookup_key) };
   }
 }
 

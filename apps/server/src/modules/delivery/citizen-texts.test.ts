@@ -20,6 +20,15 @@ const base = {
 };
 
 const SAMPLES: { [E in CitizenEvent]: CitizenEventData[E][] } = {
+  submitted: [{ ...base, lookupUrl: 'https://motcua.lamha.gov.vn/tra-cuu?ma=H36&khoa=ABCD12' }],
+  refused: [
+    { ...base, reason: 'Không thuộc thẩm quyền giải quyết của\n UBND xã' },
+    {
+      ...base,
+      reason: 'Hồ sơ đã được giải quyết trước đây',
+      lookupUrl: 'https://motcua.lamha.gov.vn/tra-cuu?ma=H36&khoa=ABCD12',
+    },
+  ],
   received: [{ ...base, appointmentAt: LATE, lookupUrl: 'https://motcua.lamha.gov.vn/tra-cuu/ABCD1234' }],
   supplement_requested: [
     {
@@ -171,4 +180,40 @@ test('HTML escapes the data and links only http(s) URLs', () => {
   assert.ok(!html!.includes('href="javascript:'));
   const ok = render('rating_invite', SAMPLES.rating_invite[0]!, 'vi', 'email').html!;
   assert.ok(ok.includes('<a href="https://motcua.lamha.gov.vn/danh-gia/ABCD1234">'));
+});
+
+test('an online filing: registered, the desk checks it next, and the lookup link', () => {
+  const data = SAMPLES.submitted[0]!;
+  const vi = render('submitted', data, 'vi', 'email');
+  assert.equal(vi.subject, `Đã đăng ký hồ sơ trực tuyến ${base.code}`);
+  assert.match(vi.text, /đã được đăng ký/);
+  assert.match(vi.text, /sẽ kiểm tra hồ sơ/);
+  assert.ok(vi.text.includes(`Tra cứu tình trạng hồ sơ: ${data.lookupUrl}`));
+  const sms = render('submitted', data, 'vi', 'sms').text;
+  assert.ok(sms.startsWith(`Hồ sơ ${base.code} (Đăng ký khai sinh) đã được đăng ký trực tuyến`), sms);
+  assert.ok(sms.endsWith(data.lookupUrl));
+  assert.match(render('submitted', data, 'en', 'email').text, /will check it/);
+});
+
+test('a refusal at intake (Mẫu 03) gives the reason on one line, in the e-mail and the SMS', () => {
+  const [plain, linked] = SAMPLES.refused;
+  const vi = render('refused', plain!, 'vi', 'email');
+  assert.equal(vi.subject, `Hồ sơ ${base.code}: từ chối tiếp nhận`);
+  assert.ok(vi.text.includes('Lý do: Không thuộc thẩm quyền giải quyết của UBND xã'), vi.text);
+  assert.match(vi.text, /Mẫu 03/);
+  assert.ok(!vi.text.includes('Tra cứu'), 'no link without one');
+  assert.ok(render('refused', linked!, 'vi', 'email').text.includes(linked!.lookupUrl!));
+  assert.equal(
+    render('refused', plain!, 'vi', 'sms').text,
+    `Hồ sơ ${base.code} (Đăng ký khai sinh) bị từ chối tiếp nhận. Lý do: Không thuộc thẩm quyền giải quyết của UBND xã.`,
+  );
+  const long = { ...plain!, reason: 'Hồ sơ không đúng thẩm quyền. '.repeat(40) };
+  const sms = render('refused', long, 'en', 'sms').text;
+  assert.ok(Array.from(sms).length <= SMS_MAX_CHARS && sms.includes('…') && sms.includes(base.code));
+});
+
+test('the rating invitation links to the rating page', () => {
+  const data = SAMPLES.rating_invite[0]!;
+  assert.ok(render('rating_invite', data, 'vi', 'sms').text.endsWith(data.ratingUrl));
+  assert.match(render('rating_invite', data, 'vi', 'email').text, /Đánh giá mức độ hài lòng tại: https/);
 });

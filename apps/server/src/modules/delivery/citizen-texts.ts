@@ -1,5 +1,20 @@
-import { vnDateOf } from '@motcua/domain/calendar/dates';
 import type { ReturnChannel } from '@motcua/domain/workflow/decide';
+import {
+  SMS_MAX_CHARS,
+  T,
+  escapeHtml,
+  fitSms,
+  one,
+  paraHtml,
+  paraText,
+  vnDate,
+  pickupText,
+  type Content,
+  type Para,
+  type ResultPickup,
+} from './citizen-texts-format.ts';
+
+export { SMS_MAX_CHARS, vnDate, type ResultPickup };
 
 /**
  * What a citizen is told, by e-mail or SMS, at the steps of an application they must know about.
@@ -7,7 +22,9 @@ import type { ReturnChannel } from '@motcua/domain/workflow/decide';
  * shown in Vietnam time, UTC+07:00), so a retried job sends exactly what the first attempt sent.
  */
 export const CITIZEN_EVENTS = [
+  'submitted',
   'received',
+  'refused',
   'supplement_requested',
   'apology',
   'result_ready',
@@ -17,9 +34,6 @@ export const CITIZEN_EVENTS = [
 export type CitizenEvent = (typeof CITIZEN_EVENTS)[number];
 export type CitizenLang = 'vi' | 'en';
 export type CitizenChannel = 'email' | 'sms';
-
-/** An SMS is at most this many characters (five Unicode segments of 64 with concatenation headers). */
-export const SMS_MAX_CHARS = 320;
 
 interface Common {
   /** The application code printed on the slip. */
@@ -31,13 +45,10 @@ interface Common {
   unitName?: string;
 }
 
-export type ResultPickup =
-  | { method: 'online'; downloadUrl: string }
-  | { method: 'counter'; place: string; hours?: string }
-  | { method: 'post'; address?: string };
-
 export interface CitizenEventData {
+  submitted: Common & { lookupUrl: string };
   received: Common & { appointmentAt: Date; lookupUrl: string };
+  refused: Common & { reason: string; lookupUrl?: string };
   supplement_requested: Common & { items: string[]; reason: string; link: string };
   apology: Common & { newAppointmentAt: Date; reason: string; lookupUrl?: string };
   result_ready: Common & { pickup: ResultPickup };
@@ -52,60 +63,6 @@ export interface RenderedMessage {
   /** E-mail only. */
   html?: string;
 }
-
-type Para =
-  { text: string } | { label: string; value: string } | { label: string; url: string } | { items: string[] };
-
-interface Sms {
-  render: (flex: Record<string, string>) => string;
-  /** Free-text values that may be shortened to fit, least important first. */
-  flex: Record<string, string>;
-}
-
-interface Content {
-  subject: string;
-  paras: Para[];
-  sms: Sms;
-}
-
-/** dd/MM/yyyy of an instant in Vietnam time. */
-export const vnDate = (at: Date): string => vnDateOf(at.getTime()).split('-').reverse().join('/');
-/** One line, NFC, inner whitespace collapsed (a reason typed with line breaks). */
-const one = (value: string) => value.normalize('NFC').replace(/\s+/g, ' ').trim();
-const chars = (text: string) => Array.from(text).length;
-
-function fitSms({ render, flex }: Sms): string {
-  const values = Object.fromEntries(Object.entries(flex).map(([k, v]) => [k, one(v)]));
-  for (const key of Object.keys(values)) {
-    const over = chars(render(values)) - SMS_MAX_CHARS;
-    if (over <= 0) break;
-    const kept = Array.from(values[key]!).slice(0, Math.max(0, chars(values[key]!) - over - 1));
-    values[key] = `${kept.join('').trimEnd()}…`;
-  }
-  const text = one(render(values));
-  return chars(text) <= SMS_MAX_CHARS
-    ? text
-    : `${Array.from(text)
-        .slice(0, SMS_MAX_CHARS - 1)
-        .join('')}…`;
-}
-
-const T = {
-  vi: {
-    dear: (name?: string) => `Kính gửi ông/bà${name ? ` ${one(name)}` : ''},`,
-    code: 'Mã hồ sơ',
-    procedure: 'Thủ tục',
-    sign: (unit?: string) => `Trân trọng,\n${unit ? one(unit) : 'Bộ phận tiếp nhận và trả kết quả'}`,
-    auto: 'Đây là thư tự động, vui lòng không trả lời thư này.',
-  },
-  en: {
-    dear: (name?: string) => `Dear ${name ? one(name) : 'applicant'},`,
-    code: 'Application code',
-    procedure: 'Procedure',
-    sign: (unit?: string) => `Kind regards,\n${unit ? one(unit) : 'The one-stop desk'}`,
-    auto: 'This is an automated message; please do not reply.',
-  },
-} as const;
 
 const RETURN_CHANNEL = {
   vi: { counter: 'tại bộ phận một cửa', post: 'qua dịch vụ bưu chính', online: 'trực tuyến' },
@@ -141,6 +98,75 @@ const received: Builder<'received'> = (d, lang) => {
         sms: {
           render: (f) => `Application ${d.code} (${f.p}) received. Result expected on ${date}. Track: ${url}`,
           flex: { p: d.procedureName },
+        },
+      };
+};
+
+/** An online application was registered (DVCQG status 1 "Mới đăng ký"): the desk checks it next. */
+const submitted: Builder<'submitted'> = (d, lang) => {
+  const url = d.lookupUrl.trim();
+  return lang === 'vi'
+    ? {
+        subject: `Đã đăng ký hồ sơ trực tuyến ${d.code}`,
+        paras: [
+          { text: 'Hồ sơ trực tuyến của ông/bà đã được đăng ký trên hệ thống.' },
+          {
+            text: 'Bộ phận tiếp nhận và trả kết quả sẽ kiểm tra hồ sơ và thông báo cho ông/bà việc tiếp nhận (kèm ngày hẹn trả kết quả) hoặc hướng dẫn bổ sung.',
+          },
+          { label: 'Tra cứu tình trạng hồ sơ', url },
+        ],
+        sms: {
+          render: (f) =>
+            `Hồ sơ ${d.code} (${f.p}) đã được đăng ký trực tuyến, đang chờ kiểm tra. Tra cứu: ${url}`,
+          flex: { p: d.procedureName },
+        },
+      }
+    : {
+        subject: `Online application ${d.code} registered`,
+        paras: [
+          { text: 'Your online application has been registered.' },
+          {
+            text: 'The one-stop desk will check it and tell you whether it is received (with the date of the result) or what needs to be completed.',
+          },
+          { label: 'Track your application', url },
+        ],
+        sms: {
+          render: (f) =>
+            `Online application ${d.code} (${f.p}) registered and awaiting checks. Track: ${url}`,
+          flex: { p: d.procedureName },
+        },
+      };
+};
+
+/** Refused at intake, with the reason (Mẫu 03, Phiếu từ chối tiếp nhận giải quyết hồ sơ). */
+const refused: Builder<'refused'> = (d, lang) => {
+  const url = d.lookupUrl?.trim();
+  const reason = one(d.reason);
+  return lang === 'vi'
+    ? {
+        subject: `Hồ sơ ${d.code}: từ chối tiếp nhận`,
+        paras: [
+          { text: 'Rất tiếc, hồ sơ của ông/bà không được tiếp nhận giải quyết.' },
+          { label: 'Lý do', value: reason },
+          { text: 'Phiếu từ chối tiếp nhận giải quyết hồ sơ (Mẫu 03) nêu rõ lý do này.' },
+          ...(url ? [{ label: 'Tra cứu tình trạng hồ sơ', url }] : []),
+        ],
+        sms: {
+          render: (f) => `Hồ sơ ${d.code} (${f.p}) bị từ chối tiếp nhận. Lý do: ${f.reason}.`,
+          flex: { reason: d.reason, p: d.procedureName },
+        },
+      }
+    : {
+        subject: `Application ${d.code}: not accepted`,
+        paras: [
+          { text: 'We are sorry: your application could not be accepted for processing.' },
+          { label: 'Reason', value: reason },
+          { text: 'The refusal notice (form 03) gives this reason.' },
+          ...(url ? [{ label: 'Track your application', url }] : []),
+        ],
+        sms: {
+          render: (f) => `Application ${d.code} (${f.p}) was not accepted. Reason: ${f.reason}.`,
+          flex: { reason: d.reason, p: d.procedureName },
         },
       };
 };
@@ -210,47 +236,6 @@ const apology: Builder<'apology'> = (d, lang) => {
         },
       };
 };
-
-function pickupText(pickup: ResultPickup, lang: CitizenLang): { email: Para[]; sms: string; flex: string } {
-  const vi = lang === 'vi';
-  switch (pickup.method) {
-    case 'online': {
-      const url = pickup.downloadUrl.trim();
-      return {
-        email: [{ label: vi ? 'Tải kết quả tại' : 'Download it at', url }],
-        sms: vi ? `Tải kết quả: ${url}` : `Download: ${url}`,
-        flex: '',
-      };
-    }
-    case 'counter': {
-      const where = `${one(pickup.place)}${pickup.hours ? ` (${one(pickup.hours)})` : ''}`;
-      return {
-        email: [
-          {
-            text: vi
-              ? `Mời ông/bà đến nhận kết quả tại ${where}, mang theo giấy tiếp nhận hồ sơ và giấy tờ tùy thân.`
-              : `Please collect it at ${where}, bringing the receipt slip and an identity document.`,
-          },
-        ],
-        sms: vi ? 'Mời ông/bà đến nhận tại' : 'Please collect it at',
-        flex: where,
-      };
-    }
-    case 'post':
-      return {
-        email: [
-          {
-            text: vi
-              ? `Kết quả sẽ được gửi qua dịch vụ bưu chính${pickup.address ? ` đến địa chỉ: ${one(pickup.address)}` : ''}.`
-              : `It will be sent to you by post${pickup.address ? ` to: ${one(pickup.address)}` : ''}.`,
-          },
-        ],
-        // An address is personal data that an SMS gateway need not see.
-        sms: vi ? 'Kết quả sẽ được gửi qua bưu chính.' : 'It will be sent to you by post.',
-        flex: '',
-      };
-  }
-}
 
 const resultReady: Builder<'result_ready'> = (d, lang) => {
   const how = pickupText(d.pickup, lang);
@@ -335,36 +320,15 @@ const ratingInvite: Builder<'rating_invite'> = (d, lang) => {
 };
 
 const BUILDERS: { [E in CitizenEvent]: Builder<E> } = {
+  submitted,
   received,
+  refused,
   supplement_requested: supplement,
   apology,
   result_ready: resultReady,
   returned,
   rating_invite: ratingInvite,
 };
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-const paraText = (p: Para): string =>
-  'items' in p
-    ? p.items.map((item) => `- ${item}`).join('\n')
-    : 'url' in p
-      ? `${p.label}: ${p.url}`
-      : 'label' in p
-        ? `${p.label}: ${p.value}`
-        : p.text;
-
-function paraHtml(p: Para): string {
-  if ('items' in p) return `<ul>${p.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
-  if ('url' in p) {
-    const safe = /^https?:\/\//i.test(p.url) ? escapeHtml(p.url) : '';
-    const link = safe ? `<a href="${safe}">${safe}</a>` : escapeHtml(p.url);
-    return `<p>${escapeHtml(p.label)}: ${link}</p>`;
-  }
-  if ('label' in p) return `<p>${escapeHtml(p.label)}: <strong>${escapeHtml(p.value)}</strong></p>`;
-  return `<p>${escapeHtml(p.text)}</p>`;
-}
 
 export function renderCitizenMessage<E extends CitizenEvent>(
   event: E,

@@ -19,6 +19,17 @@ export async function acceptUpload(
   input: UploadInput,
   maxBytes?: number,
 ): Promise<AcceptedUpload | Extract<UploadCheck, { ok: false }>> {
+  const inspected = await inspectUpload(input, maxBytes);
+  return inspected.ok ? storeInspected(store, input, inspected) : inspected;
+}
+
+export type InspectedUpload = Extract<UploadCheck, { ok: true }> & { pages: number };
+
+/** Every check of {@link acceptUpload}, writing nothing: several files are all checked before any is kept. */
+export async function inspectUpload(
+  input: UploadInput,
+  maxBytes?: number,
+): Promise<InspectedUpload | Extract<UploadCheck, { ok: false }>> {
   const check = await checkUpload(input, maxBytes);
   if (!check.ok) return check;
   const pages = await pageCount(input.bytes, check.mediaType);
@@ -28,6 +39,15 @@ export async function acceptUpload(
       field: UPLOAD_FIELDS.file,
       detail: text('Không đọc được cấu trúc tệp PDF', 'The PDF structure cannot be read'),
     };
+  return { ...check, pages };
+}
+
+/** Stores an upload that passed {@link inspectUpload}. */
+export async function storeInspected(
+  store: FileStore,
+  input: UploadInput,
+  inspected: InspectedUpload,
+): Promise<AcceptedUpload> {
   const bytes = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
-  return { ...check, pages, ...(await store.put(bytes)) };
+  return { ...inspected, ...(await store.put(bytes)) };
 }

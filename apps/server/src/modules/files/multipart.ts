@@ -9,11 +9,22 @@ export interface UploadParts {
 }
 
 /** Registers multipart parsing in one plugin scope; limits bound memory before any check runs. */
-export async function useMultipart(app: FastifyInstance, maxBytes: number): Promise<void> {
+export async function useMultipart(
+  app: FastifyInstance,
+  maxBytes: number,
+  counts: { files: number; fields: number } = { files: 3, fields: 20 },
+): Promise<void> {
   await app.register(multipart, {
     // Keep "../../etc/passwd" as sent, so the name check refuses it instead of busboy quietly cutting it down.
     preservePath: true,
-    limits: { fileSize: maxBytes, files: 3, fields: 20, fieldSize: 10_000, parts: 25, headerPairs: 200 },
+    limits: {
+      fileSize: maxBytes,
+      files: counts.files,
+      fields: counts.fields,
+      fieldSize: 10_000,
+      parts: counts.files + counts.fields + 5,
+      headerPairs: 200,
+    },
   });
 }
 
@@ -28,6 +39,11 @@ export async function readParts(request: FastifyRequest, fileNames: readonly str
   const parts: UploadParts = { files: {}, fields: {} };
   for await (const part of request.parts()) {
     if (part.type === 'file') {
+      // A browser sends an empty part for a file input left empty: that is no file, not a bad one.
+      if (part.filename === '') {
+        const empty = await part.toBuffer();
+        if (empty.length === 0) continue;
+      }
       if (!fileNames.includes(part.fieldname) || parts.files[part.fieldname]) {
         part.file.resume();
         fail({

@@ -12,7 +12,7 @@ import { PORTAL_CSP, portalRoutes } from './portal.routes.ts';
 /** Friday 04/12/2026, 16:30 Vietnam time: after the 15:00 cut-off, before closing; the weekend follows. */
 const FRIDAY_1630 = new Date('2026-12-04T16:30:00+07:00');
 
-const VOID = new Set(['meta', 'input', 'br', 'path', 'circle']);
+const VOID = new Set(['meta', 'link', 'input', 'br', 'path', 'circle']);
 const TAGS = new Set([
   ...VOID,
   ...'html head title style body header nav main footer div section a span b strong h1 h2 h3 p ol ul li dl dt dd'.split(
@@ -48,7 +48,7 @@ function assertPageHeaders(response: LightMyRequestResponse) {
   assert.equal(response.headers['content-security-policy'], PORTAL_CSP);
   assert.equal(
     PORTAL_CSP,
-    "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self'; form-action 'self'",
+    "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self'; form-action 'self'; connect-src 'self'",
   );
 }
 
@@ -301,5 +301,17 @@ describe(`public procedure pages, no JavaScript (${storeLabel})`, () => {
     };
     assert.ok(weights.search < 40_000, JSON.stringify(weights));
     assert.ok(weights.detail < 20_000, JSON.stringify(weights));
+  });
+
+  test('the site icon is the emblem; robots may read the catalogue, not the API or private pages', async () => {
+    const icon = await t.app.server.inject({ method: 'GET', url: '/favicon.svg' });
+    assert.equal(icon.statusCode, 200);
+    assert.equal(icon.headers['content-type'], 'image/svg+xml');
+    has(icon.body, '<svg xmlns="http://www.w3.org/2000/svg"');
+    has((await page('/thu-tuc')).body, '<link rel="icon" href="/favicon.svg" type="image/svg+xml" />');
+    const robots = await t.app.server.inject({ method: 'GET', url: '/robots.txt' });
+    assert.equal(robots.statusCode, 200);
+    assert.match(robots.body, /^Allow: \/thu-tuc$/m);
+    assert.match(robots.body, /^Disallow: \/cong-dan$/m);
   });
 });

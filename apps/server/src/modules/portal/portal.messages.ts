@@ -17,6 +17,7 @@ export interface Messages {
   skipLink: string;
   otherLanguage: { label: string; lang: Lang };
   languageNav: string;
+  myFiles: string;
   searchTitle: string;
   searchIntro: string;
   searchLabel: string;
@@ -90,7 +91,8 @@ export const MESSAGES: Record<Lang, Messages> = {
     siteTagline: 'Thủ tục hành chính — Bộ phận Một cửa',
     skipLink: 'Bỏ qua, đến nội dung chính',
     otherLanguage: { label: 'English', lang: 'en' },
-    languageNav: 'Ngôn ngữ',
+    languageNav: 'Tài khoản và ngôn ngữ',
+    myFiles: 'Hồ sơ của tôi',
     searchTitle: 'Tra cứu thủ tục hành chính',
     searchIntro: 'Tìm thủ tục theo tên (gõ có dấu hoặc không dấu) hoặc theo mã thủ tục.',
     searchLabel: 'Tên hoặc mã thủ tục',
@@ -191,7 +193,8 @@ export const MESSAGES: Record<Lang, Messages> = {
     siteTagline: 'Administrative procedures — One-stop desk',
     skipLink: 'Skip to main content',
     otherLanguage: { label: 'Tiếng Việt', lang: 'vi' },
-    languageNav: 'Language',
+    languageNav: 'Account and language',
+    myFiles: 'My applications',
     searchTitle: 'Find an administrative procedure',
     searchIntro: 'Search by name (with or without Vietnamese diacritics) or by procedure code.',
     searchLabel: 'Procedure name or code',

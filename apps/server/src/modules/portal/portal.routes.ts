@@ -3,6 +3,7 @@ import { DomainFailure } from '@motcua/domain/errors';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { ProceduresService } from '../procedures/procedures.service.ts';
 import { pickPortalLang } from './portal.messages.ts';
+import { EMBLEM_SVG } from './portal.layout.ts';
 import { PAGE_SIZE, detailPage, notFoundPage, searchPage, type DueView } from './portal.views.ts';
 
 /**
@@ -19,7 +20,7 @@ export interface PortalDeps {
 
 /** The inline style sheet is the only resource: no script, no frame, forms post back here only. */
 export const PORTAL_CSP =
-  "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self'; form-action 'self'";
+  "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self'; form-action 'self'; connect-src 'self'";
 const MAX_PAGE = 5000;
 const MAX_QUERY = 200;
 
@@ -60,6 +61,16 @@ export function portalRoutes(deps: PortalDeps): FastifyPluginAsync {
   }
 
   return async (app) => {
+    // The emblem as the site icon (no 404 in every browser's console), and what crawlers may read.
+    app.get('/favicon.svg', { schema: { hide: true } }, async (_request, reply) =>
+      reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(EMBLEM_SVG),
+    );
+    app.get('/robots.txt', { schema: { hide: true } }, async (_request, reply) =>
+      reply
+        .type('text/plain; charset=utf-8')
+        .send('User-agent: *\nAllow: /thu-tuc\nDisallow: /api/\nDisallow: /cong-dan\nDisallow: /nop-ho-so\n'),
+    );
+
     app.get('/thu-tuc', { schema: { hide: true } }, async (request, reply) => {
       const query = request.query as Record<string, unknown>;
       const lang = pickPortalLang(query.lang);

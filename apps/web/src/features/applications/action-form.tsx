@@ -8,6 +8,7 @@ import { ErrorSummary } from '../../ui/error-summary.tsx';
 import { Field } from '../../ui/field.tsx';
 import { SubmitCancel } from '../../ui/form-buttons.tsx';
 import { TextField } from '../../ui/text-field.tsx';
+import { useFieldErrors } from '../../ui/use-field-errors.ts';
 import { StaffSelect, useStaff, useTransferUnits } from './action-fields.tsx';
 import {
   REASON_ACTIONS,
@@ -29,6 +30,7 @@ interface ActionValues {
   agency: string;
   budgetDays: string;
   newAppointmentDate: string;
+  documents: string;
 }
 
 const FIELD_IDS = {
@@ -41,7 +43,14 @@ const FIELD_IDS = {
   agency: 'action-agency',
   budgetDays: 'action-budget',
   newAppointmentDate: 'action-new-date',
+  documents: 'action-documents',
 } as const;
+
+/** Asking for documents (Mẫu 02 / during processing) names them: the citizen uploads one file per line. */
+const ASKS_DOCUMENTS: ReadonlySet<AnyAction> = new Set<AnyAction>([
+  'request_pre_receipt_supplement',
+  'request_supplement',
+]);
 
 /** The small form an action needs (reason, unit, assignee…), posted with the version the officer saw. */
 export function ActionForm({
@@ -69,8 +78,9 @@ export function ActionForm({
     agency: '',
     budgetDays: '',
     newAppointmentDate: '',
+    documents: '',
   });
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const { fieldErrors, setFieldErrors, showErrors } = useFieldErrors(FIELD_IDS);
   const [error, setError] = useState<ErrorDescription | null>(null);
   const [busy, setBusy] = useState(false);
   const isAssign = action === 'assign' || action === 'reassign';
@@ -116,6 +126,12 @@ export function ActionForm({
     if (isAssign) body['assigneeId'] = values.assigneeId;
     if (askApprover) body['approverId'] = values.approverId;
     if (action === 'issue_apology') body['newAppointmentDate'] = values.newAppointmentDate;
+    const documents = values.documents
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    if (ASKS_DOCUMENTS.has(action) && documents.length)
+      body['documents'] = documents.map((name) => ({ name, copyType: 'original', quantity: 1 }));
     if (action === 'return_result') {
       body['channel'] = values.channel;
       if (values.channel === 'post') body['trackingNumber'] = values.trackingNumber.trim();
@@ -130,13 +146,7 @@ export function ActionForm({
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setError(null);
-    const errors = validate();
-    setFieldErrors(errors);
-    const first = Object.keys(errors)[0] as keyof typeof FIELD_IDS | undefined;
-    if (first) {
-      document.getElementById(FIELD_IDS[first])?.focus();
-      return;
-    }
+    if (showErrors(validate())) return;
     setBusy(true);
     try {
       onDone(
@@ -289,6 +299,24 @@ export function ActionForm({
                 maxLength={2000}
                 value={values.reason}
                 onChange={(e) => set('reason', e.target.value)}
+              />
+            )}
+          </Field>
+        ) : null}
+        {ASKS_DOCUMENTS.has(action) ? (
+          <Field
+            id={FIELD_IDS.documents}
+            label={t('file.documentsToAdd')}
+            hint={t('file.documentsToAddHint')}
+            error={fieldErrors['documents']}
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                rows={3}
+                maxLength={3000}
+                value={values.documents}
+                onChange={(e) => set('documents', e.target.value)}
               />
             )}
           </Field>

@@ -191,6 +191,17 @@ export function LookupPage() {
             {result.results && result.results.length > 0 ? (
               <LookupResults code={result.code} lookupKey={foundKey} results={result.results} />
             ) : null}
+            {result.steps.some((step) => step.action === 'return_result') ? (
+              <p>
+                {/* The rating page is server-rendered, outside this app: a plain link, not a route. */}
+                <a
+                  className="button"
+                  href={`/danh-gia/${encodeURIComponent(result.code)}?k=${encodeURIComponent(foundKey)}`}
+                >
+                  {t('lookup.rate')}
+                </a>
+              </p>
+            ) : null}
           </section>
         ) : null}
 

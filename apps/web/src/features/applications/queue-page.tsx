@@ -10,10 +10,11 @@ import { Page } from '../../ui/page.tsx';
 import { UnitSelect, useReaderUnits } from '../../ui/unit-select.tsx';
 import { applicantOf, stateLabel, urgency, type Application } from './shared.ts';
 
-/** The desk's lists: the leader's approvals, the return desk, the postal log — filters of one queue. */
+/** The desk's lists: new online filings to check, the leader's approvals, the return desk, the postal log — filters of one queue. */
 const VIEW_QUERY = {
   all: {},
   mine: { mine: 'true' },
+  online: { state: 'submitted' },
   approval: { state: 'awaiting_approval' },
   return: { state: 'result_ready' },
   postal: { channel: 'postal' },

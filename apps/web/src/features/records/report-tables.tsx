@@ -1,10 +1,8 @@
-import type { ReactNode } from 'react';
-import { describeError } from '../../app/problem.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { useI18n, type Translate } from '../../i18n/i18n.tsx';
 import { vi, type MessageKey } from '../../i18n/vi.ts';
-import { ErrorSummary } from '../../ui/error-summary.tsx';
-import type { ReportState } from './use-report.ts';
+import { ReportTable, unitRows } from '../../ui/report-table.tsx';
+import type { ReportState } from '../../ui/use-report.ts';
 import {
   formatRate,
   type DigitizationReport,
@@ -18,78 +16,6 @@ function levelLabel(t: Translate, level: string): string {
   return key in vi ? t(key as MessageKey).toLocaleLowerCase() : level;
 }
 
-/** A column: its heading and what each row shows in it. The first column heads its row. */
-interface Column<R> {
-  label: string;
-  cell: (row: R) => ReactNode;
-  /** A count or rate: right-aligned, heading included. */
-  num?: boolean;
-  /** A code: set in the code face (the heading is not). */
-  code?: boolean;
-}
-
-/** A captioned, scrollable table of report rows, with its loading / error / empty states. */
-function ReportTable<T, R>({
-  id,
-  caption,
-  state,
-  rows,
-  rowKey,
-  columns,
-  isEmpty = (data) => rows(data).length === 0,
-}: {
-  id: string;
-  caption: string;
-  state: ReportState<T>;
-  rows: (data: T) => R[];
-  rowKey: (row: R) => string;
-  columns: Column<R>[];
-  isEmpty?: (data: T) => boolean;
-}) {
-  const { t } = useI18n();
-  return (
-    // A plain section: the scrollable table below is the landmark named by this heading, not both.
-    <section className="report-section">
-      <h2 id={id}>{caption}</h2>
-      {state.loading ? <p className="loading">{t('app.loading')}</p> : null}
-      {state.error ? <ErrorSummary error={describeError(state.error, t)} /> : null}
-      {state.data && isEmpty(state.data) ? <p className="empty">{t('report.empty')}</p> : null}
-      {state.data && !isEmpty(state.data) ? (
-        <div className="table-wrap" role="region" aria-labelledby={id} tabIndex={0}>
-          <table className="table">
-            <thead>
-              <tr>
-                {columns.map((c) => (
-                  <th key={c.label} scope="col" className={c.num ? 'num' : undefined}>
-                    {c.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows(state.data).map((row) => (
-                <tr key={rowKey(row)}>
-                  {columns.map((c, i) =>
-                    i === 0 ? (
-                      <th key={c.label} scope="row">
-                        {c.cell(row)}
-                      </th>
-                    ) : (
-                      <td key={c.label} className={c.num ? 'num' : c.code ? 'code' : undefined}>
-                        {c.cell(row)}
-                      </td>
-                    ),
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-    </section>
-  );
-}
-
 export function DigitizationTable({ state }: { state: ReportState<DigitizationReport> }) {
   const { t } = useI18n();
   return (
@@ -98,10 +24,7 @@ export function DigitizationTable({ state }: { state: ReportState<DigitizationRe
       caption={t('report.digitization')}
       state={state}
       isEmpty={(d) => d.items.length === 0}
-      rows={(report) => [
-        ...report.items.map((line) => ({ key: line.unitId, name: line.unitName, line })),
-        { key: 'total', name: t('report.total'), line: report.total },
-      ]}
+      rows={(report) => unitRows(report, t('report.total'))}
       rowKey={(row) => row.key}
       columns={[
         { label: t('report.unit'), cell: (row) => row.name },

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api } from '../../app/api.ts';
+import { api } from '../app/api.ts';
 
 export interface ReportState<T> {
   loading: boolean;
@@ -7,8 +7,11 @@ export interface ReportState<T> {
   error: unknown;
 }
 
-/** GET `path` whenever it changes; null fetches nothing (no unit or an invalid period). */
-export function useReport<T>(path: string | null): ReportState<T> {
+/**
+ * GET `path` whenever it changes, or `version` does (the same address read again after a change);
+ * null fetches nothing (no unit or an invalid period).
+ */
+export function useReport<T>(path: string | null, version = 0): ReportState<T> {
   const [state, setState] = useState<ReportState<T>>({ loading: path !== null, data: null, error: null });
   useEffect(() => {
     if (path === null) {
@@ -26,6 +29,6 @@ export function useReport<T>(path: string | null): ReportState<T> {
       },
     );
     return () => controller.abort();
-  }, [path]);
+  }, [path, version]);
   return state;
 }

@@ -1,0 +1,3 @@
+export * from './fields.ts';
+export * from './online.ts';
+export * from './applicant.ts';
