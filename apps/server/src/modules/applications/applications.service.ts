@@ -46,7 +46,7 @@ export function createApplicationsService(deps: {
   const now = deps.clock ?? (() => new Date());
   const onDeadline: DeadlineHook = deps.onDeadline ?? (async () => {});
   const onStep: StepHook = deps.onStep ?? (async () => {});
-  const { actionChange, noteChange } = createChanges({ procedures, deadlines });
+  const { actionChange, noteChange } = createChanges({ procedures, deadlines, db });
 
   /** Does the actor hold one of `roles` reaching `unitId`? */
   async function holds(actor: Actor, roles: readonly Role[], unitId: string): Promise<boolean> {
@@ -380,6 +380,7 @@ export function createApplicationsService(deps: {
     };
   }
 
+  // `hooks`: for steps written outside this service (a citizen's online filing), the same as every step's.
   return {
     intake,
     get,
@@ -390,7 +391,6 @@ export function createApplicationsService(deps: {
     load,
     holds,
     codeUnit,
-    /** For steps written outside this service (a citizen's online filing): the same hooks as every step. */
     hooks: { onStep, onDeadline },
   };
 }

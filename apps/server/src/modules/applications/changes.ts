@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type { ActionBody, IntakeBody } from '@motcua/contracts/applications';
 import type { LegalRegime } from '@motcua/domain/deadlines/apology';
 import { fail, text } from '@motcua/domain/errors';
@@ -5,6 +6,8 @@ import { decide } from '@motcua/domain/workflow/decide';
 import { PORTAL_STATUS, isTerminal, type State } from '@motcua/domain/workflow/states';
 import { allowedActions, type Action, type Note } from '@motcua/domain/workflow/transitions';
 import type { ApplicationPatch, ApplicationRow } from './applications.repository.ts';
+import type { Database } from '../../db/schema.ts';
+import { resultsRepository } from '../results/results.repository.ts';
 import { effectsOf } from './effects.ts';
 import type { Deadlines, ProcedureLookup } from './ports.ts';
 
@@ -43,7 +46,12 @@ export interface Change {
 }
 
 /** What each step or note changes on a file, judged before the transaction that writes it. */
-export function createChanges(deps: { procedures: ProcedureLookup; deadlines: Deadlines }) {
+export function createChanges(deps: {
+  procedures: ProcedureLookup;
+  deadlines: Deadlines;
+  /** Where the file's e-results are read: an online return needs a signed one. */
+  db?: Kysely<Database>;
+}) {
   const { procedures, deadlines } = deps;
 
   /** A workflow step: the transition table and its guards, then what it changes besides the state. */
@@ -62,6 +70,17 @@ export function createChanges(deps: { procedures: ProcedureLookup; deadlines: De
       { ...body, action },
     );
     if (!result.ok) fail(result.error);
+    if (action === 'return_result' && body.channel === 'online' && deps.db)
+      if ((await resultsRepository.signedCount(deps.db, row.province_code, row.id)) === 0)
+        fail({
+          kind: 'Conflict',
+          entity: 'application',
+          field: '/body/channel',
+          detail: text(
+            'Chưa có kết quả điện tử đã ký số: không thể trả kết quả trực tuyến',
+            'There is no signed e-result yet: the result cannot be returned online',
+          ),
+        });
     const patch: ApplicationPatch = await effectsOf(result.decision, body, row, at, deadlines);
     if (action === 'receive') Object.assign(patch, await receiptTimes(row, at));
     if (action === 'send_inter_agency' && body.budgetDays) {

@@ -29,6 +29,9 @@ const storedFiles = (root: string): string[] =>
 describe(`online filing: form, documents, the desk's check, supplement keeping the code (${storeLabel})`, () => {
   let t: TestApp;
   let desk: Session;
+  let leader: Session;
+  let specialist: Session;
+  let specialistId: string;
   let hoa: Session;
   let other: Session;
   let communeId: string;
@@ -38,7 +41,7 @@ describe(`online filing: form, documents, the desk's check, supplement keeping t
 
   before(async () => {
     t = await createTestApp({ maxUploadMb: 1 }, { devMailbox: (to, c) => codes.set(to, c) });
-    ({ desk, communeId } = await deskOfficers(t));
+    ({ desk, communeId, leader, specialist, specialistId } = await deskOfficers(t));
     await offerFullOnline(await t.login('quantri'), '1.001193');
     hoa = await citizenSignIn(t, codes, 'hoa.nguyen@example.vn', 'Nguyễn Thị Hoa');
     other = await citizenSignIn(t, codes, '0912345678', 'Lê Văn Khác');
@@ -242,6 +245,22 @@ describe(`online filing: form, documents, the desk's check, supplement keeping t
       { name: 'doc_1', file: { bytes: await scan('x'), fileName: 'x.pdf', type: 'application/pdf' } },
     ]);
     assert.equal(late.statusCode, 409);
+  });
+
+  test('a result is not returned online before a signed e-result exists', async () => {
+    const step = async (who: Session, action: string, extra: Record<string, unknown> = {}) => {
+      const version = (await hoa.request('GET', `/api/citizen/applications/${id}`)).json<Detail>().version;
+      return who.request('POST', `/api/applications/${id}/actions`, { action, version, ...extra });
+    };
+    assert.equal((await step(desk, 'transfer', { decidingUnitId: communeId })).statusCode, 200);
+    assert.equal((await step(leader, 'assign', { assigneeId: specialistId })).statusCode, 200);
+    assert.equal((await step(specialist, 'submit_for_approval')).statusCode, 200);
+    assert.equal((await step(leader, 'approve')).statusCode, 200);
+    const online = await step(desk, 'return_result', { channel: 'online' });
+    assert.equal(online.statusCode, 409, online.body);
+    assert.equal(online.json<{ field: string }>().field, '/body/channel');
+    assert.match(online.json<{ detail: string }>().detail, /Chưa có kết quả điện tử/);
+    assert.equal((await step(desk, 'return_result', { channel: 'counter' })).statusCode, 200);
   });
 
   test('the form is data: the catalogue manager changes it, others may not, a bad definition is named', async () => {

@@ -35,6 +35,19 @@ export const resultsRepository = {
     return result.rows[0]!;
   },
 
+  /** Signed e-results of a file (sealed by the organisation, or a scanned signed paper). */
+  async signedCount(db: Db, provinceCode: string, applicationId: string): Promise<number> {
+    const row = await db
+      .selectFrom('application_results')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('province_code', '=', provinceCode)
+      .where('application_id', '=', applicationId)
+      .where('status', 'in', ['sealed', 'scanned'])
+      .where('sha256', 'is not', null)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+
   async list(db: Db, provinceCode: string, applicationId: string): Promise<ResultRow[]> {
     return db
       .selectFrom('application_results')
