@@ -1,10 +1,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { createTestApp, deskOfficers, type Session, type TestApp } from '../../../test/app.ts';
 import { storeLabel } from '../../../test/store.ts';
 import { decodeWords, findPart, parseMime } from './mime.test-support.ts';
+import { startSmtpSink } from './smtp-sink.test-support.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -12,8 +11,8 @@ describe(`citizens hear of their file by e-mail, through the outbox, once (${sto
   let t: TestApp;
   let desk: Session;
   let pascId: string;
-  let smtp: SMTPServer;
-  const received: string[] = [];
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+  let received: string[] = [];
 
   const intake = (applicant: Record<string, unknown>) =>
     desk.request('POST', '/api/applications', {
@@ -34,25 +33,12 @@ describe(`citizens hear of their file by e-mail, through the outbox, once (${sto
   };
 
   before(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, _session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          received.push(Buffer.concat(chunks).toString('utf8'));
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const port = (smtp.server.address() as AddressInfo).port;
+    smtp = await startSmtpSink();
+    received = smtp.received;
     t = await createTestApp({
       publicUrl: 'https://dichvucong.lamha.example',
       delivery: {
-        email: { url: `smtp://127.0.0.1:${port}`, from: '"Bộ phận một cửa Lâm Hà" <motcua@lamha.gov.vn>' },
+        email: { url: smtp.url, from: '"Bộ phận một cửa Lâm Hà" <motcua@lamha.gov.vn>' },
         sms: undefined,
         channels: ['email'],
       },
@@ -61,7 +47,7 @@ describe(`citizens hear of their file by e-mail, through the outbox, once (${sto
   });
   after(async () => {
     await t.dispose();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
   });
 
   test('received at the counter: one e-mail with the code, the appointment and the lookup link', async () => {
