@@ -40,6 +40,7 @@ import { createOnlineForms } from './modules/online/online-forms.ts';
 import { createOnlineService } from './modules/online/online.service.ts';
 import { createCitizenViews } from './modules/online/online-views.ts';
 import { createRatingsService } from './modules/ratings/ratings.service.ts';
+import { createReportsService } from './modules/reports/reports.service.ts';
 
 export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -137,7 +138,9 @@ export function createServices(store: Store, config: Config, options: AppOptions
     findPublic: publicLookup.find,
     ...clock,
   });
+  const reports = createReportsService({ db, units, ...clock });
   return {
+    reports,
     channels,
     citizens,
     online,

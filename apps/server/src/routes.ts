@@ -19,6 +19,7 @@ import { signingRoutes } from './modules/signing/signing.routes.ts';
 import { onlineRoutes } from './modules/online/online.routes.ts';
 import { citizenPages } from './modules/portal/citizen/citizen.routes.ts';
 import { ratingsRoutes } from './modules/ratings/ratings.routes.ts';
+import { reportsRoutes } from './modules/reports/reports.routes.ts';
 
 /** Every feature's routes, in one list (the OpenAPI document and the server use the same). */
 export function createAppRoutes(
@@ -71,5 +72,6 @@ export function createAppRoutes(
     onlineRoutes(services.online, services.onlineForms, services.citizenViews, services.maxUploadBytes),
     signingRoutes(services.keys, services.verification, services.outgoing, services.maxUploadBytes),
     ratingsRoutes(services.ratings, { units: services.units, publicUrl }),
+    reportsRoutes(services.reports),
   ] as unknown as ((app: FastifyInstance) => Promise<void>)[];
 }

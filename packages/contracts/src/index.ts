@@ -13,3 +13,4 @@ export * from './signing.ts';
 export * from './citizens.ts';
 export * from './ratings.ts';
 export * from './online.ts';
+export * from './reports.ts';

@@ -138,6 +138,8 @@ const RECORD_ROUTES = [
 const RATING_ROUTES = [
   'GET /api/reports/satisfaction',
   'GET /api/reports/indicator-5-4',
+  'GET /api/reports/summary',
+  'GET /api/reports/summary/applications',
   'GET /api/feedback',
   'POST /api/feedback/{id}/answer',
 ];
