@@ -41,6 +41,7 @@ import { createOnlineService } from './modules/online/online.service.ts';
 import { createCitizenViews } from './modules/online/online-views.ts';
 import { createRatingsService } from './modules/ratings/ratings.service.ts';
 import { createReportsService } from './modules/reports/reports.service.ts';
+import { createIndexService } from './modules/reports/index.service.ts';
 
 export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -139,8 +140,10 @@ export function createServices(store: Store, config: Config, options: AppOptions
     ...clock,
   });
   const reports = createReportsService({ db, units, ...clock });
+  const serviceIndex = createIndexService({ db, units, reports, ...clock });
   return {
     reports,
+    serviceIndex,
     channels,
     citizens,
     online,

@@ -14,3 +14,4 @@ export * from './citizens.ts';
 export * from './ratings.ts';
 export * from './online.ts';
 export * from './reports.ts';
+export * from './kpi.ts';

@@ -140,6 +140,8 @@ const RATING_ROUTES = [
   'GET /api/reports/indicator-5-4',
   'GET /api/reports/summary',
   'GET /api/reports/summary/applications',
+  'GET /api/reports/index',
+  'PUT /api/reports/index/entries',
   'GET /api/feedback',
   'POST /api/feedback/{id}/answer',
 ];
@@ -151,6 +153,7 @@ const CATALOG_ROUTES = [
   'PUT /api/procedures/{code}',
   'POST /api/procedures/import',
   'PUT /api/procedures/{code}/online-form',
+  'PUT /api/reports/index/settings',
 ];
 const LIST_ROUTES = ['GET /api/units', 'GET /api/users', 'GET /api/audit', 'GET /api/audit/verify'];
 

@@ -19,7 +19,12 @@ export function fileFactsArbitrary(instant: fc.Arbitrary<Date>): fc.Arbitrary<Fi
       countsLate: fc.boolean(),
       documents: fc.integer({ min: 0, max: 3 }),
       documentsScanned: fc.integer({ min: 0, max: 3 }),
+      documentsReused: fc.integer({ min: 0, max: 3 }),
       resultDigitized: fc.boolean(),
+      disliked: fc.boolean(),
     })
-    .map((f) => ({ ...f, documentsScanned: Math.min(f.documentsScanned, f.documents) }));
+    .map((f) => {
+      const documentsScanned = Math.min(f.documentsScanned, f.documents);
+      return { ...f, documentsScanned, documentsReused: Math.min(f.documentsReused, documentsScanned) };
+    });
 }

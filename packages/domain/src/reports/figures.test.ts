@@ -24,7 +24,9 @@ const base: FileFacts = {
   countsLate: false,
   documents: 2,
   documentsScanned: 2,
+  documentsReused: 0,
   resultDigitized: true,
+  disliked: false,
 };
 
 const figures = (patch: Partial<FileFacts>, now = NOW, period = Q4) =>
@@ -41,6 +43,7 @@ test('a file received and resolved on the due day in the period', () => {
       'resolved',
       'on_time',
       'records_digitized',
+      'result_ready',
       'result_digitized',
       'digitized',
     ),
@@ -147,6 +150,15 @@ test('channels and postal returns', () => {
     returnChannel: 'post',
   });
   assert.deepEqual(returnedLater, ['postal_returned'], 'returned in Q4 after ending in Q3');
+});
+
+test('reuse and dislikes', () => {
+  assert.ok(figures({ documentsReused: 1 }).includes('records_reused'));
+  assert.ok(!figures({ documentsReused: 0 }).includes('records_reused'));
+  assert.ok(
+    figures({ disliked: true, receivedAt: vn('2024-09-25 10:00') }).includes('disliked'),
+    'carried too',
+  );
 });
 
 test('digitization: every document scanned, and the result when there is one', () => {

@@ -30,9 +30,12 @@ export const FILE_FIGURES = [
   'within_time', // Trong hạn
   'overdue', // Quá hạn
   'records_digitized', // new files whose every submitted document is scanned
-  'result_digitized', // new files with a result ready and an electronic or scanned result
+  'records_reused', // new files with at least one document taken from an earlier file (766 indicator 4.3)
+  'result_ready', // new files whose result is ready (Đã xử lý xong), whenever
+  'result_digitized', // … of them, with an electronic or scanned result (766 indicator 4.1)
   'digitized', // 766 indicator 4.2: records digitized, and the result too when there is one
   'postal_returned', // results returned by post in the period
+  'disliked', // files of the period rated "Không hài lòng" or with a feedback item (766 indicator 5.4)
 ] as const;
 export type FileFigure = (typeof FILE_FIGURES)[number];
 
@@ -53,8 +56,12 @@ export interface FileFacts {
   /** Documents listed on the file, and how many of them have a scan. */
   documents: number;
   documentsScanned: number;
+  /** Documents taken from an earlier file of the same applicant instead of asking again. */
+  documentsReused: number;
   /** A signed, sealed or scanned result with its file exists. */
   resultDigitized: boolean;
+  /** Rated "Không hài lòng" (now), or a feedback item the citizen did not withdraw. */
+  disliked: boolean;
 }
 
 export interface PeriodBounds {
@@ -85,6 +92,7 @@ export function fileFigures(file: FileFacts, period: PeriodBounds, now: Instant)
   const ended = ms(file.processedAt ?? file.finishedAt);
   if (ended < from) return out;
   out.add('received');
+  if (file.disliked) out.add('disliked');
   if (received < from) out.add('carried');
   else {
     out.add('new');
@@ -92,6 +100,8 @@ export function fileFigures(file: FileFacts, period: PeriodBounds, now: Instant)
     const records = file.documents > 0 && file.documentsScanned >= file.documents;
     const result = file.processedAt !== null && file.resultDigitized;
     if (records) out.add('records_digitized');
+    if (file.documentsReused > 0) out.add('records_reused');
+    if (file.processedAt !== null) out.add('result_ready');
     if (result) out.add('result_digitized');
     if (records && (file.processedAt === null || result)) out.add('digitized');
   }

@@ -18,7 +18,7 @@ export interface Period {
 }
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
-const MONTHS_EN = [
+export const MONTHS_EN = [
   'January',
   'February',
   'March',

@@ -29,6 +29,16 @@ export function filesCte(provinceCode: string, unitIds: readonly string[], p: Sq
              (SELECT count(*) FROM application_documents d
                WHERE d.province_code = a.province_code AND d.application_id = a.id
                  AND d.position <= jsonb_array_length(a.documents)) END AS scanned,
+           CASE WHEN a.received_at >= ${p.from} THEN
+             EXISTS (SELECT 1 FROM application_documents d
+                      WHERE d.province_code = a.province_code AND d.application_id = a.id
+                        AND d.reuse_source IS NOT NULL) END AS reused,
+           EXISTS (SELECT 1 FROM application_ratings r
+                    WHERE r.province_code = a.province_code AND r.application_id = a.id
+                      AND r.level = 'khong_hai_long')
+             OR EXISTS (SELECT 1 FROM rating_feedback b
+                         WHERE b.province_code = a.province_code AND b.application_id = a.id
+                           AND b.status <> 'withdrawn') AS disliked,
            CASE WHEN a.received_at >= ${p.from} AND a.processed_at IS NOT NULL THEN
              EXISTS (SELECT 1 FROM application_results r
                       WHERE r.province_code = a.province_code AND r.application_id = a.id
@@ -78,8 +88,11 @@ export function figureConditions(p: SqlPeriod): Record<FileFigure, RawBuilder<un
     overdue: sql`(${inProgress} AND ${lateAt(reference)})`,
     within_time: sql`(${inProgress} AND NOT ${lateAt(reference)})`,
     records_digitized: sql`(${isNew} AND ${recordsOk})`,
+    records_reused: sql`(${isNew} AND reused)`,
+    result_ready: sql`(${isNew} AND processed_at IS NOT NULL)`,
     result_digitized: sql`(${isNew} AND processed_at IS NOT NULL AND result_ok)`,
     digitized: sql`(${isNew} AND ${recordsOk} AND (processed_at IS NULL OR result_ok))`,
     postal_returned: sql`(return_channel = 'post' AND returned_at >= ${p.from} AND returned_at < ${p.to})`,
+    disliked: sql`(${inScope} AND disliked)`,
   };
 }

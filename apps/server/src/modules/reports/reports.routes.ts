@@ -1,6 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { Problem } from '@motcua/contracts/common';
 import { DrillList, DrillQuery, ReportQuery, SummaryReport } from '@motcua/contracts/reports';
+import {
+  IndexEntriesBody,
+  IndexEntriesResult,
+  IndexQuery,
+  IndexReport,
+  IndexSettings,
+} from '@motcua/contracts/kpi';
+import type { KpiConfigOverrides } from '@motcua/domain/kpi/index';
+import type { IndexService } from './index.service.ts';
 import { requireActor } from '../../http/access.ts';
 import type { ReportsService } from './reports.service.ts';
 
@@ -8,7 +18,7 @@ const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 const read = { access: { permission: 'applications.read' as const } };
 
 /** Statistics of files per unit and period, and the files behind each figure (leaders and IOC operators). */
-export function reportsRoutes(reports: ReportsService): FastifyPluginAsyncTypebox {
+export function reportsRoutes(reports: ReportsService, index: IndexService): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/api/reports/summary',
@@ -40,6 +50,63 @@ export function reportsRoutes(reports: ReportsService): FastifyPluginAsyncTypebo
         },
       },
       async (request) => reports.files(requireActor(request), request.query),
+    );
+
+    app.get(
+      '/api/reports/index',
+      {
+        config: read,
+        schema: {
+          tags: ['reports'],
+          summary: 'Chỉ số đánh giá chất lượng phục vụ (Quyết định 766/QĐ-TTg) theo đơn vị và kỳ, xếp hạng',
+          description:
+            'Each indicator with its formula, counts, percent and points (computed from the files, or entered), the groups, the total out of 100, the band, and the units below ranked.',
+          querystring: IndexQuery,
+          response: { 200: IndexReport, ...problems },
+        },
+      },
+      async (request) => index.index(requireActor(request), request.query),
+    );
+
+    app.put(
+      '/api/reports/index/entries',
+      {
+        // Any signed-in user gets this far; the service lets only leaders and IOC operators of each entry's
+        // unit write, others 403 — the body is checked first, so a bad request says what is wrong with it.
+        config: { access: 'user' as const },
+        schema: {
+          tags: ['reports'],
+          summary: 'Nhập (hoặc nhập từ tệp) giá trị các chỉ số 766 mà motcua không tự tính được',
+          description:
+            'Leaders and IOC operators of each unit. All entries are saved, or none (the first bad one is named).',
+          body: IndexEntriesBody,
+          response: { 200: IndexEntriesResult, ...problems, 422: Problem },
+        },
+      },
+      async (request) => index.enter(requireActor(request), request.body.entries),
+    );
+
+    app.put(
+      '/api/reports/index/settings',
+      {
+        config: { access: { permission: 'units.manage' as const } },
+        schema: {
+          tags: ['reports'],
+          summary: 'Cài đặt cách chấm chỉ số 766 của tỉnh: điểm tối đa, chỉ tiêu, ngưỡng xếp loại',
+          body: IndexSettings,
+          response: {
+            200: Type.Object({ overrides: Type.Object({}, { additionalProperties: true }) }),
+            ...problems,
+            422: Problem,
+          },
+        },
+      },
+      async (request) =>
+        index.saveSettings(
+          requireActor(request),
+          request.body.unitId,
+          request.body.overrides as KpiConfigOverrides,
+        ),
     );
   };
 }

@@ -70,10 +70,17 @@ export async function insertSynthetic(db: Kysely<Database>, files: readonly Synt
         updated_at: f.updatedAt as Date,
       })
       .execute();
-    for (let position = 1; position <= f.documentsScanned; position += 1)
-      await sql`INSERT INTO application_documents
-                  (province_code, application_id, position, sha256, file_name, pages, digitized_at)
-                VALUES ('68', ${id}, ${position}, ${SCAN_SHA}, 'scan.pdf', 1, now())`.execute(db);
+    for (let position = 1; position <= f.documentsScanned; position += 1) {
+      const reused = position <= f.documentsReused;
+      await sql`INSERT INTO application_documents (province_code, application_id, position, sha256, file_name,
+                  pages, digitized_at, reuse_source, reused_from_code)
+                VALUES ('68', ${id}, ${position}, ${SCAN_SHA}, 'scan.pdf', 1, now(),
+                  ${reused ? 'prior_application' : null}, ${reused ? 'SYN-EARLIER' : null})`.execute(db);
+    }
+    if (f.disliked)
+      await sql`INSERT INTO application_ratings (province_code, application_id, receiving_unit_id, source, level,
+                  first_rated_at, updated_at)
+                VALUES ('68', ${id}, ${f.unitId}, 'kiosk', 'khong_hai_long', now(), now())`.execute(db);
     if (f.resultDigitized)
       await sql`INSERT INTO application_results (province_code, application_id, n, result_code, status, content, sha256)
                 VALUES ('68', ${id}, 1, ${`${id}-KQ1`}, 'scanned', '{}'::jsonb, ${SCAN_SHA})`.execute(db);
