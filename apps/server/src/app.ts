@@ -42,6 +42,7 @@ import { createCitizenViews } from './modules/online/online-views.ts';
 import { createRatingsService } from './modules/ratings/ratings.service.ts';
 import { createReportsService } from './modules/reports/reports.service.ts';
 import { createIndexService } from './modules/reports/index.service.ts';
+import { createReportFiles } from './modules/reports/report-files.ts';
 
 export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -141,7 +142,9 @@ export function createServices(store: Store, config: Config, options: AppOptions
   });
   const reports = createReportsService({ db, units, ...clock });
   const serviceIndex = createIndexService({ db, units, reports, ...clock });
+  const reportFiles = createReportFiles({ reports, index: serviceIndex, units, ...clock });
   return {
+    reportFiles,
     reports,
     serviceIndex,
     channels,

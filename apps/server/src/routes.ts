@@ -72,6 +72,6 @@ export function createAppRoutes(
     onlineRoutes(services.online, services.onlineForms, services.citizenViews, services.maxUploadBytes),
     signingRoutes(services.keys, services.verification, services.outgoing, services.maxUploadBytes),
     ratingsRoutes(services.ratings, { units: services.units, publicUrl }),
-    reportsRoutes(services.reports, services.serviceIndex),
+    reportsRoutes(services.reports, services.serviceIndex, services.reportFiles),
   ] as unknown as ((app: FastifyInstance) => Promise<void>)[];
 }

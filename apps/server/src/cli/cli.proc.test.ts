@@ -26,11 +26,85 @@ describe('the motcua command (pglite)', () => {
       'restore',
       'audit',
       'openapi',
+      'report',
+      'export',
     ]) {
       assert.match(result.stdout, new RegExp(`\\b${command}\\b`));
     }
     const sub = await runCli(['users', 'create', '--help']);
     assert.match(sub.stdout, /--full-name/);
+  });
+
+  test('reports from the command line: JSON, CSV, XLSX; a bad period is named', async () => {
+    const dir = path.join(tmp, 'report');
+    assert.equal((await runCli(['seed', '--no-demo-users', '--data-dir', dir], env)).code, 0);
+    const json = await runCli([
+      'report',
+      'summary',
+      '--period',
+      '2024-Q4',
+      '--unit',
+      '676',
+      '--data-dir',
+      dir,
+    ]);
+    assert.equal(json.code, 0, json.stderr);
+    const report = JSON.parse(json.stdout);
+    assert.equal(report.unit.name, 'Huyện Lâm Hà');
+    assert.equal(report.period.label, 'Quý IV năm 2024');
+    const csv = await runCli([
+      'report',
+      'index',
+      '--period',
+      '2024-Q4',
+      '--format',
+      'csv',
+      '--data-dir',
+      dir,
+    ]);
+    assert.equal(csv.code, 0, csv.stderr);
+    assert.match(csv.stdout, /^\uFEFFXếp hạng,Đơn vị,/);
+    const out = path.join(dir, 'index.xlsx');
+    const xlsx = await runCli([
+      'report',
+      'index',
+      '--period',
+      '2024',
+      '--format',
+      'xlsx',
+      '--out',
+      out,
+      '--data-dir',
+      dir,
+    ]);
+    assert.equal(xlsx.code, 0, xlsx.stderr);
+    assert.equal(fs.readFileSync(out).subarray(0, 2).toString(), 'PK');
+    const bad = await runCli(['report', 'summary', '--period', '2024-Q5', '--data-dir', dir]);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /--period.*2024-Q4/);
+    const unknown = await runCli([
+      'report',
+      'summary',
+      '--period',
+      '2024',
+      '--unit',
+      '99999',
+      '--data-dir',
+      dir,
+    ]);
+    assert.match(unknown.stderr, /--unit: no unit with code or id 99999/);
+    const raw = await runCli([
+      'export',
+      'applications',
+      '--from',
+      '2024-01-01',
+      '--to',
+      '2024-12-31',
+      '--data-dir',
+      dir,
+    ]);
+    assert.equal(raw.code, 0, raw.stderr);
+    assert.match(raw.stdout, /^\uFEFFcode,unit_code,unit_name,procedure_code,channel,state,received_at/);
   });
 
   test('a bad environment variable is named in the error', async () => {

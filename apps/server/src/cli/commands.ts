@@ -50,10 +50,25 @@ async function cliActor(services: Services): Promise<Actor> {
     username: 'cli',
     unitId: roots[0]!.id,
     provinceCode: '00',
-    grants: roots.map((r) => ({ role: 'admin' as const, unitId: r.id })),
+    // Reports are read with the IOC's role (leaders and operators read them, administrators do not).
+    grants: roots.flatMap((r) => [
+      { role: 'admin' as const, unitId: r.id },
+      { role: 'ioc_operator' as const, unitId: r.id },
+    ]),
     requestId: `cli-${randomBytes(6).toString('hex')}`,
     via: 'cli',
   };
+}
+
+/** The services on the configured store, and the command line's actor. */
+export async function withCliServices<T>(
+  config: Config,
+  work: (services: Services, actor: Actor, store: Store) => Promise<T>,
+): Promise<T> {
+  return withStore(config, async (store) => {
+    const services = createServices(store, config);
+    return work(services, await cliActor(services), store);
+  });
 }
 
 export async function migrateOnly(config: Config): Promise<void> {

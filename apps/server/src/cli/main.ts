@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { loadConfig, type Config } from '../config.ts';
 import { backup, restore } from './backup.ts';
 import { auditVerify, createUnit, createUser, migrateOnly, printOpenApi, seed } from './commands.ts';
+import { exportApplications, reportIndex, reportSummary, type ReportOptions } from './report.ts';
 import { serve } from './serve.ts';
 
 /** The `motcua` command. Every command reads the same environment (README, "Configuration"). */
@@ -124,6 +125,59 @@ audit
   .action(async (options: CommonOptions) => {
     process.exitCode = await auditVerify(config(options));
   });
+
+const formatOption = (choices: string[], fallback: string) =>
+  new Option('--format <format>', `output format`).choices(choices).default(fallback);
+const reportOptions = (command: Command) =>
+  command
+    .option(
+      '--unit <code>',
+      'unit code (GSO) or id, as it was at the end of the period (default: the province)',
+    )
+    .option('--no-below', 'only the unit itself, not the units below it')
+    .option(
+      '--history',
+      'with the units this one was formed from (e.g. the 16 old communes under their 6 successors)',
+    )
+    .option('--out <file>', 'file to write (default: standard output)')
+    .addOption(dataDir());
+
+const report = program.command('report').description('statistics and the Decision 766 index');
+reportOptions(
+  report
+    .command('summary')
+    .description('statistics of files per unit and period (received, resolved on time / late, in progress…)')
+    .option('--from <date>', 'first day, YYYY-MM-DD')
+    .option('--to <date>', 'last day, YYYY-MM-DD')
+    .option('--period <period>', 'instead of --from/--to: 2024, 2024-Q4, 2024-H1, 2024-9M, 2024-03')
+    .addOption(
+      new Option('--by <dimension>', 'one line per')
+        .choices(['unit', 'procedure', 'field', 'level', 'channel'])
+        .default('unit'),
+    )
+    .addOption(formatOption(['json', 'csv', 'xlsx'], 'json')),
+).action(async (options: CommonOptions & ReportOptions) => reportSummary(config(options), options));
+reportOptions(
+  report
+    .command('index')
+    .description('the Decision 766/QĐ-TTg service-quality index of the unit and the units below it, ranked')
+    .requiredOption('--period <period>', '2024-Q4, 2024, 2024-H1, 2024-9M or 2024-03')
+    .addOption(formatOption(['json', 'csv', 'xlsx'], 'json')),
+).action(async (options: CommonOptions & ReportOptions) => reportIndex(config(options), options));
+
+const exporter = program.command('export').description('raw data, to recompute the reports independently');
+reportOptions(
+  exporter
+    .command('applications')
+    .description('the files a period counts (no personal data) and, with --events, all their events')
+    .option('--from <date>', 'first day, YYYY-MM-DD')
+    .option('--to <date>', 'last day, YYYY-MM-DD')
+    .option('--period <period>', 'instead of --from/--to')
+    .option('--events <file>', "also write the files' events to this file")
+    .addOption(formatOption(['csv', 'json'], 'csv')),
+).action(async (options: CommonOptions & Parameters<typeof exportApplications>[1]) =>
+  exportApplications(config(options), options),
+);
 
 program
   .command('openapi')

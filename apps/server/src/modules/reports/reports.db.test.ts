@@ -5,6 +5,8 @@ import { addCounts, emptySummaryCounts } from '@motcua/domain/reports/summary';
 import { customPeriod, parsePeriod, periodInstants, type Period } from '@motcua/domain/reports/periods';
 import { createTestApp, deskOfficers, userWithRole, type Session, type TestApp } from '../../../test/app.ts';
 import { storeLabel } from '../../../test/store.ts';
+import { parse } from 'csv-parse/sync';
+import { libreofficeMissing, libreofficeRows } from './export/libreoffice.test-support.ts';
 import { reportsRepository } from './reports.repository.ts';
 import { insertSynthetic, syntheticFiles, type SyntheticFile } from './reports.test-support.ts';
 
@@ -159,5 +161,50 @@ describe(`reports: the statistics from the files (${storeLabel})`, () => {
       `/api/reports/summary/applications?unitId=${t.unit('68').id}&period=2024-Q4&by=channel&line=x&figure=late`,
     );
     assert.equal(channel.statusCode, 422);
+  });
+
+  test('downloads: the XLSX opens in LibreOffice with the same figures as the JSON; the CSV is the table', async (ctx) => {
+    const query = `unitId=${t.unit('68').id}&period=2024-Q4&history=true`;
+    const json = (await ioc.request('GET', `/api/reports/summary?${query}`)).json();
+    const csv = await ioc.request('GET', `/api/reports/summary.csv?${query}`);
+    assert.equal(csv.statusCode, 200);
+    assert.match(csv.headers['content-type'] as string, /^text\/csv/);
+    assert.match(csv.headers['content-disposition'] as string, /thong-ke-ho-so-2024-Q4\.csv/);
+    const rows: string[][] = parse(csv.body, { bom: true });
+    const total = rows.at(-1)!;
+    assert.equal(total[1], 'Tổng cộng');
+    assert.deepEqual(total.slice(2, 14).map(Number), [
+      json.total.counts.received,
+      json.total.counts.carried,
+      json.total.counts.new_counter,
+      json.total.counts.new_online,
+      json.total.counts.new_postal,
+      json.total.counts.resolved,
+      json.total.counts.early,
+      json.total.counts.on_time,
+      json.total.counts.late,
+      json.total.counts.in_progress,
+      json.total.counts.within_time,
+      json.total.counts.overdue,
+    ]);
+    const xlsx = await ioc.request('GET', `/api/reports/summary.xlsx?${query}`);
+    assert.equal(xlsx.statusCode, 200);
+    assert.equal(xlsx.rawPayload.subarray(0, 2).toString(), 'PK', 'a zip (OOXML) file');
+    if (libreofficeMissing) return ctx.skip(libreofficeMissing);
+    const { rows: shownRows } = await libreofficeRows(xlsx.rawPayload);
+    const totalShown = shownRows.find((r) => r[1] === 'Tổng cộng')!;
+    assert.deepEqual(
+      totalShown.slice(2, 14).map((x) => Number(x.replace(/,/g, ''))),
+      total.slice(2, 14).map(Number),
+    );
+    assert.equal(totalShown[14], `${json.total.rates.resolvedOnTime.toFixed(2)}%`);
+    assert.ok(shownRows.some((r) => r.includes('ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG')));
+    const index = await ioc.request(
+      'GET',
+      `/api/reports/index.xlsx?unitId=${t.unit('68').id}&period=2024-Q4`,
+    );
+    assert.equal(index.statusCode, 200);
+    const indexRows = (await libreofficeRows(index.rawPayload)).rows;
+    assert.ok(indexRows.some((r) => r[0] === 'KẾT QUẢ ĐÁNH GIÁ CHẤT LƯỢNG PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP'));
   });
 });

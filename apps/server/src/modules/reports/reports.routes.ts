@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { Problem } from '@motcua/contracts/common';
 import { DrillList, DrillQuery, ReportQuery, SummaryReport } from '@motcua/contracts/reports';
@@ -11,6 +12,7 @@ import {
 } from '@motcua/contracts/kpi';
 import type { KpiConfigOverrides } from '@motcua/domain/kpi/index';
 import type { IndexService } from './index.service.ts';
+import { fileResponses, type ReportFile, type ReportFiles } from './report-files.ts';
 import { requireActor } from '../../http/access.ts';
 import type { ReportsService } from './reports.service.ts';
 
@@ -18,8 +20,53 @@ const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 const read = { access: { permission: 'applications.read' as const } };
 
 /** Statistics of files per unit and period, and the files behind each figure (leaders and IOC operators). */
-export function reportsRoutes(reports: ReportsService, index: IndexService): FastifyPluginAsyncTypebox {
+export function reportsRoutes(
+  reports: ReportsService,
+  index: IndexService,
+  files: ReportFiles,
+): FastifyPluginAsyncTypebox {
   return async (app) => {
+    const send = (reply: FastifyReply, file: ReportFile) =>
+      reply
+        .type(file.type)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'private, no-store')
+        .send(file.body);
+    for (const format of ['xlsx', 'csv'] as const) {
+      app.get(
+        `/api/reports/summary.${format}`,
+        {
+          config: read,
+          schema: {
+            tags: ['reports'],
+            summary: `Tải báo cáo thống kê hồ sơ (${format.toUpperCase()})`,
+            description:
+              format === 'xlsx'
+                ? 'The statistics as Vietnamese agencies file them: agency and national motto, title, period, grouped headers, total, notes, signature block.'
+                : 'The statistics table alone (UTF-8 with BOM, percentages as fractions).',
+            querystring: ReportQuery,
+            response: fileResponses(format, `Báo cáo thống kê hồ sơ (${format})`),
+          },
+        },
+        async (request, reply) =>
+          send(reply, await files.summary(requireActor(request), request.query, format)),
+      );
+      app.get(
+        `/api/reports/index.${format}`,
+        {
+          config: read,
+          schema: {
+            tags: ['reports'],
+            summary: `Tải kết quả chỉ số 766 và xếp hạng các đơn vị (${format.toUpperCase()})`,
+            querystring: IndexQuery,
+            response: fileResponses(format, `Chỉ số 766 (${format})`),
+          },
+        },
+        async (request, reply) =>
+          send(reply, await files.index(requireActor(request), request.query, format)),
+      );
+    }
+
     app.get(
       '/api/reports/summary',
       {

@@ -10,9 +10,10 @@ import { fail, text } from '@motcua/domain/errors';
 import type { Grant } from '@motcua/domain/permissions/access';
 import type { Role } from '@motcua/domain/permissions/roles';
 import { customPeriod, parsePeriod, periodInstants, type Period } from '@motcua/domain/reports/periods';
-import { levelOf, reportScope, type ScopeUnit } from '@motcua/domain/reports/scope';
+import { levelOf, reportScope } from '@motcua/domain/reports/scope';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../actor.ts';
+import type { UnitRow } from '../units/units.repository.ts';
 import type { UnitsService } from '../units/units.service.ts';
 import { catalogOf, linesOf, type Catalog } from './summary-lines.ts';
 import { reportsRepository as repo, type Scope } from './reports.repository.ts';
@@ -56,7 +57,7 @@ export interface ResolvedReport {
   period: Period;
   scope: Scope;
   lineOf: Map<string, string>;
-  units: Map<string, ScopeUnit>;
+  units: Map<string, UnitRow>;
   below: boolean;
   history: boolean;
 }
