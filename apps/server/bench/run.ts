@@ -1,7 +1,10 @@
 // `npm run bench`: foundation figures on this machine (docs/BENCHMARKS.md explains them).
 //   --runs N          runs per figure, medians reported (default 5)
 //   --only LIST       comma list of: responsiveness, startup, load, intake, lookup, due-at, signing, store,
-//                     lighthouse (default: all; startup includes memory; lighthouse needs /usr/bin/chromium)
+//                     lighthouse, reports (default: all but reports; startup includes memory; lighthouse needs
+//                     /usr/bin/chromium; reports writes millions of files: ask for it)
+//   --report-sizes LIST   reports: totals of files on PGlite (default 300000,1000000)
+//   --report-pg-sizes LIST   reports: totals on PostgreSQL (default 1000000,10000000)
 //   --pg              also PostgreSQL: fresh databases on DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres
 //   --rows N          rows sorted by the heavy query (default 2000000)
 //   --duration S      seconds per load run (default 5); --clients N concurrent clients (default 4;
@@ -17,6 +20,7 @@ import { dueAtRate, type DueAtRun } from './due-at.ts';
 import { intakeVsInsert } from './intake.ts';
 import { lighthouseReport } from './lighthouse.ts';
 import { requestCost } from './load.ts';
+import { REPORT_OPTIONS, reportsSection } from './reports.ts';
 import { LOOKUP_FILES, publicLookup } from './lookup.ts';
 import type { LoadRun } from './load.ts';
 import { heavySql, PROBE_INTERVAL_MS, responsiveness, type ResponsivenessRun } from './responsiveness.ts';
@@ -41,6 +45,7 @@ const { values: args } = parseArgs({
     'lookup-interval-ms': { type: 'string', default: '1000' },
     rest: { type: 'string', default: '5' },
     json: { type: 'string' },
+    ...REPORT_OPTIONS,
     help: { type: 'boolean', default: false },
   },
 });
@@ -110,8 +115,8 @@ async function main() {
   const lookupClients = int('lookup-clients', args['lookup-clients'], 1, 1000);
   const lookupIntervalMs = int('lookup-interval-ms', args['lookup-interval-ms'], 10, 60_000);
   const only = new Set(args.only.split(',').map((s) => s.trim()));
-  const unknown = [...only].filter((name) => !ALL.split(',').includes(name));
-  if (unknown.length > 0) throw new Error(`--only: unknown ${unknown.join(', ')} (known: ${ALL})`);
+  const unknown = [...only].filter((name) => !`${ALL},reports`.split(',').includes(name));
+  if (unknown.length > 0) throw new Error(`--only: unknown ${unknown.join(', ')} (known: ${ALL},reports)`);
   const adminUrl = args.pg || process.env.DATABASE_URL ? (process.env.DATABASE_URL ?? DEFAULT_PG) : undefined;
   const kinds: StoreKind[] = adminUrl ? ['pglite', 'postgres'] : ['pglite'];
   const info = machine();
@@ -395,6 +400,19 @@ async function main() {
     raw.lighthouse = figures;
     out.push(...lines);
   }
+
+  if (only.has('reports'))
+    out.push(
+      await reportsSection(
+        kinds,
+        adminUrl,
+        runs,
+        args['report-sizes'],
+        args['report-pg-sizes'],
+        perStore,
+        log,
+      ),
+    );
 
   out.push(`\nload average at end: ${machine().load}`);
   process.stdout.write(`${out.join('\n')}\n`);

@@ -18,7 +18,12 @@ export interface SqlPeriod {
  * with what the figures need. `documents`/`scanned`/`result_ok` are only looked up for files received in
  * the period (digitization counts those).
  */
-export function filesCte(provinceCode: string, unitIds: readonly string[], p: SqlPeriod) {
+export function filesCte(
+  provinceCode: string,
+  unitIds: readonly string[],
+  p: SqlPeriod,
+  options: { openOnly?: boolean } = {},
+) {
   return sql`
     SELECT a.id, a.code, a.receiving_unit_id AS unit_id, a.procedure_code, a.channel, a.state,
            a.received_at, a.due_at, a.processed_at, a.finished_at, a.returned_at, a.return_channel,
@@ -46,8 +51,12 @@ export function filesCte(provinceCode: string, unitIds: readonly string[], p: Sq
     FROM applications a
     WHERE a.province_code = ${provinceCode} AND a.receiving_unit_id = ANY(${unitIds}::uuid[])
       AND a.received_at IS NOT NULL AND a.received_at < ${p.to}
-      AND (a.processed_at >= ${p.from} OR a.finished_at >= ${p.from} OR a.returned_at >= ${p.from}
-           OR COALESCE(a.processed_at, a.finished_at) IS NULL)`;
+      AND ${
+        options.openOnly
+          ? sql`a.processed_at IS NULL AND a.finished_at IS NULL`
+          : sql`(a.processed_at >= ${p.from} OR a.finished_at >= ${p.from} OR a.returned_at >= ${p.from}
+                 OR COALESCE(a.processed_at, a.finished_at) IS NULL)`
+      }`;
 }
 
 /** The Vietnam calendar day of a timestamptz column (UTC+7 all year, no zone database needed). */

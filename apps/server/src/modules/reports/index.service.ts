@@ -28,7 +28,11 @@ interface Line {
 }
 
 /** Adds the cells into one line per unit shown (the lines of the statistics by unit) and the whole. */
-function unitLines(cells: readonly CellRow[], r: ResolvedReport) {
+function unitLines(
+  cells: readonly CellRow[],
+  filed: readonly { unit_id: string; procedure_code: string }[],
+  r: ResolvedReport,
+) {
   const lines = new Map<string, Line>();
   const whole: Line = { counts: emptySummaryCounts(), filedOnline: new Set() };
   for (const cell of cells) {
@@ -44,10 +48,10 @@ function unitLines(cells: readonly CellRow[], r: ResolvedReport) {
     );
     addCounts(line.counts, counts);
     addCounts(whole.counts, counts);
-    if (cell.procedure_code !== null && Number(cell.new_online ?? 0) > 0) {
-      line.filedOnline.add(cell.procedure_code);
-      whole.filedOnline.add(cell.procedure_code);
-    }
+  }
+  for (const { unit_id, procedure_code } of filed) {
+    lines.get(r.lineOf.get(unit_id) ?? unit_id)?.filedOnline.add(procedure_code);
+    whole.filedOnline.add(procedure_code);
   }
   lines.delete(r.unit.id);
   return { lines, whole };
@@ -62,6 +66,14 @@ export function createIndexService(deps: {
 }) {
   const { db } = deps;
   const now = deps.clock ?? (() => new Date());
+
+  // The catalogue changes a few times a year; a report a minute later may see a change a minute late.
+  let facts: { at: number; rows: Awaited<ReturnType<typeof repo.catalogFacts>> } | undefined;
+  async function catalogFacts() {
+    if (!facts || Date.now() - facts.at > 60_000)
+      facts = { at: Date.now(), rows: await repo.catalogFacts(db) };
+    return facts.rows;
+  }
 
   async function config(provinceCode: string): Promise<KpiConfig> {
     const overrides = await repo.settings(db, provinceCode);
@@ -79,12 +91,12 @@ export function createIndexService(deps: {
           'The index is per month, quarter, half, nine months or year',
         ),
       });
-    const [cells, catalog, settings] = [
-      await deps.reports.cells(r.scope),
-      await repo.catalogFacts(db),
-      await config(r.unit.provinceCode),
-    ];
-    const { lines, whole } = unitLines(cells, r);
+    const cells = await deps.reports.cells(r.scope, undefined, 'unit');
+    const catalog = await catalogFacts();
+    const online = catalog.filter((p) => p.online_level !== 'none').map((p) => p.code);
+    const filed = await deps.reports.filedOnline(r.scope, online);
+    const settings = await config(r.unit.provinceCode);
+    const { lines, whole } = unitLines(cells, filed, r);
     const entries = await repo.entries(db, r.unit.provinceCode, [r.unit.id, ...lines.keys()], r.period.key);
     const evaluate = (unitId: string, line: Line): UnitIndex => {
       const procedures = inForce(catalog, levelOf(r.units, unitId), r.period.from, r.period.to);

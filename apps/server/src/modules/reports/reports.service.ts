@@ -17,6 +17,7 @@ import type { UnitRow } from '../units/units.repository.ts';
 import type { UnitsService } from '../units/units.service.ts';
 import { catalogOf, linesOf, type Catalog } from './summary-lines.ts';
 import { reportsRepository as repo, type Scope } from './reports.repository.ts';
+import { rollupRepository } from './rollup.repository.ts';
 
 const REPORT_ROLES: ReadonlySet<Role> = new Set(['leader', 'ioc_operator']);
 const only = (grants: readonly Grant[]) => grants.filter((g) => REPORT_ROLES.has(g.role));
@@ -70,6 +71,8 @@ export function createReportsService(deps: {
   db: Kysely<Database>;
   units: UnitsService;
   clock?: () => Date;
+  /** Where the counts come from: the rollups (default) or the files and events themselves (benchmarks). */
+  engine?: 'rollup' | 'raw';
 }) {
   const { db } = deps;
   const now = deps.clock ?? (() => new Date());
@@ -95,13 +98,33 @@ export function createReportsService(deps: {
     };
   }
 
-  async function cells(scope: Scope) {
+  /**
+   * The counts per (unit, procedure, channel): from the rollups (the default), or straight from the files and
+   * events ('raw' — the reference the rollups are tested and benchmarked against).
+   */
+  async function cells(
+    scope: Scope,
+    engine: 'rollup' | 'raw' = deps.engine ?? 'rollup',
+    detail: 'unit' | 'procedure' = 'procedure',
+  ) {
+    if (engine === 'rollup') return rollupRepository.cells(db, scope, detail);
     return [
       ...(await repo.figureCells(db, scope)),
       ...(await repo.eventCells(db, scope)),
       ...(await repo.ratingAndTimeCells(db, scope)),
       ...(await repo.documentCells(db, scope)),
     ];
+  }
+
+  /** Procedures (of `codes`) of each unit with a file filed online in the period (indicator 3.2). */
+  async function filedOnline(
+    scope: Scope,
+    codes: readonly string[],
+  ): Promise<{ unit_id: string; procedure_code: string }[]> {
+    if ((deps.engine ?? 'rollup') === 'rollup') return rollupRepository.filedOnline(db, scope, codes);
+    return (await repo.figureCells(db, scope))
+      .filter((c) => c.procedure_code !== null && codes.includes(c.procedure_code) && (c.new_online ?? 0) > 0)
+      .map((c) => ({ unit_id: c.unit_id, procedure_code: c.procedure_code! }));
   }
 
   let catalog: { at: number; value: Catalog } | undefined;
@@ -114,7 +137,13 @@ export function createReportsService(deps: {
   async function summary(actor: Actor, query: ReportQuery): Promise<SummaryReport> {
     const r = await resolve(actor, query);
     const by: ReportDimension = query.by ?? 'unit';
-    const { lines, total, problems } = linesOf(await cells(r.scope), by, r, await procedures());
+    const detail = by === 'procedure' || by === 'field' ? 'procedure' : 'unit';
+    const { lines, total, problems } = linesOf(
+      await cells(r.scope, undefined, detail),
+      by,
+      r,
+      await procedures(),
+    );
     return {
       unit: { id: r.unit.id, name: r.unit.name },
       period: { key: r.period.key, from: r.period.from, to: r.period.to, label: r.period.label.vi },
@@ -156,7 +185,7 @@ export function createReportsService(deps: {
     };
   }
 
-  return { summary, files, resolve, cells, procedures };
+  return { summary, files, resolve, cells, filedOnline, procedures };
 }
 
 /** The units, procedures or channel a line stands for. */

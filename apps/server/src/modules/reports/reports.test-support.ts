@@ -29,7 +29,24 @@ export function syntheticFiles(unitIds: readonly string[], count: number, seed: 
       fileFactsArbitrary(instant),
     )
     .map(([unitId, procedureCode, facts]) => ({ ...facts, unitId, procedureCode }));
-  return fc.sample(file, { numRuns: count, seed });
+  return fc.sample(file, { numRuns: count, seed }).map(inOrder);
+}
+
+/** Times as a file lives them: nothing ends, is returned or changes before it was received. */
+function inOrder(f: SyntheticFile): SyntheticFile {
+  const received = f.receivedAt === null ? null : (f.receivedAt as Date).getTime();
+  const after = (at: Date | string | null) => {
+    if (at === null || received === null) return at;
+    const t = (at as Date).getTime();
+    return t >= received ? at : new Date(received + (received - t));
+  };
+  return {
+    ...f,
+    processedAt: after(f.processedAt),
+    finishedAt: after(f.finishedAt),
+    returnedAt: after(f.returnedAt),
+    updatedAt: after(f.updatedAt) ?? f.updatedAt,
+  };
 }
 
 /** Writes the files (and one stored scan they all point at) in a few statements. */
@@ -77,7 +94,7 @@ export async function insertSynthetic(db: Kysely<Database>, files: readonly Synt
                 VALUES ('68', ${id}, ${position}, ${SCAN_SHA}, 'scan.pdf', 1, now(),
                   ${reused ? 'prior_application' : null}, ${reused ? 'SYN-EARLIER' : null})`.execute(db);
     }
-    if (f.disliked)
+    if (f.disliked && f.receivedAt !== null)
       await sql`INSERT INTO application_ratings (province_code, application_id, receiving_unit_id, source, level,
                   first_rated_at, updated_at)
                 VALUES ('68', ${id}, ${f.unitId}, 'kiosk', 'khong_hai_long', now(), now())`.execute(db);
