@@ -9,6 +9,8 @@ import { HomePage } from '../features/home/home-page.tsx';
 import { InboxPage } from '../features/notifications/inbox-page.tsx';
 import { DigitizationPage } from '../features/records/digitization-page.tsx';
 import { SatisfactionPage } from '../features/ratings/satisfaction-page.tsx';
+import { IndexPage } from '../features/reports/index-page.tsx';
+import { SummaryPage } from '../features/reports/summary-page.tsx';
 import { UnitsPage } from '../features/units/units-page.tsx';
 import { VerifyPage } from '../features/verify/verify-page.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -67,6 +69,10 @@ function Content() {
       return <DigitizationPage />;
     case ROUTES.satisfaction:
       return <SatisfactionPage />;
+    case ROUTES.statistics:
+      return <SummaryPage />;
+    case ROUTES.serviceIndex:
+      return <IndexPage />;
     default: {
       const applicationId = matchApplication(path);
       return applicationId ? <ApplicationPage key={applicationId} id={applicationId} /> : <NotFoundPage />;

@@ -31,6 +31,7 @@ export function SiteHeader() {
   const path = usePath();
   const canReceive = user?.roles.some((g) => roleAllows(g.role, 'applications.receive')) ?? false;
   const canRead = user?.roles.some((g) => roleAllows(g.role, 'applications.read')) ?? false;
+  const reports = user?.roles.some((g) => g.role === 'leader' || g.role === 'ioc_operator') ?? false;
   const brand = (
     <>
       <span className="brand__name">motcua</span>
@@ -89,9 +90,19 @@ export function SiteHeader() {
                 <Link to={ROUTES.digitization}>{t('nav.digitization')}</Link>
               </li>
             ) : null}
-            {user.roles.some((g) => g.role === 'leader' || g.role === 'ioc_operator') ? (
+            {reports ? (
               <li>
                 <Link to={ROUTES.satisfaction}>{t('nav.satisfaction')}</Link>
+              </li>
+            ) : null}
+            {reports ? (
+              <li>
+                <Link to={ROUTES.statistics}>{t('nav.statistics')}</Link>
+              </li>
+            ) : null}
+            {reports ? (
+              <li>
+                <Link to={ROUTES.serviceIndex}>{t('nav.serviceIndex')}</Link>
               </li>
             ) : null}
             <li>

@@ -13,6 +13,8 @@ export const ROUTES = {
   verify: '/xac-minh',
   digitization: '/bao-cao/so-hoa',
   satisfaction: '/bao-cao/hai-long',
+  statistics: '/bao-cao/thong-ke',
+  serviceIndex: '/bao-cao/chi-so-766',
 } as const;
 
 export function applicationPath(id: string): string {

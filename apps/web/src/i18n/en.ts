@@ -1,5 +1,6 @@
 import { enRecords } from './en-records.ts';
 import { enRatings } from './en-ratings.ts';
+import { enReports } from './en-reports.ts';
 import type { Catalog } from './vi.ts';
 
 /** The English catalog. Typed as Catalog: a missing or unknown key is a compile error. */
@@ -401,4 +402,5 @@ export const en: Catalog = {
   'inbox.dueAt': 'due {at}',
   ...enRecords,
   ...enRatings,
+  ...enReports,
 };

@@ -1,5 +1,6 @@
 import { viRecords } from './vi-records.ts';
 import { viRatings } from './vi-ratings.ts';
+import { viReports } from './vi-reports.ts';
 
 /**
  * The Vietnamese catalog: the default language and the source of the message keys.
@@ -404,6 +405,7 @@ export const vi = {
   'inbox.dueAt': 'hạn {at}',
   ...viRecords,
   ...viRatings,
+  ...viReports,
 } as const;
 
 export type MessageKey = keyof typeof vi;
