@@ -20,6 +20,7 @@ import type { UnitsService } from '../units/units.service.ts';
 import { indexInputs, INDICATOR_FIGURES, inForce } from './index-inputs.ts';
 import { indexRepository as repo, type EntryRow } from './index.repository.ts';
 import type { CellRow } from './reports.repository.ts';
+import { countsOf } from './summary-lines.ts';
 import type { ReportsService, ResolvedReport } from './reports.service.ts';
 
 interface Line {
@@ -39,13 +40,7 @@ function unitLines(
     const key = r.lineOf.get(cell.unit_id) ?? cell.unit_id;
     const line =
       lines.get(key) ?? lines.set(key, { counts: emptySummaryCounts(), filedOnline: new Set() }).get(key)!;
-    const counts = Object.fromEntries(
-      Object.entries(cell).flatMap(([k, v]) =>
-        (typeof v === 'number' || typeof v === 'string') && k !== 'unit_id' && k !== 'procedure_code'
-          ? [[k, Number(v)]]
-          : [],
-      ),
-    );
+    const counts = countsOf(cell);
     addCounts(line.counts, counts);
     addCounts(whole.counts, counts);
   }

@@ -29,7 +29,7 @@ const CHANNEL_NAMES: Record<string, string> = {
 const collator = new Intl.Collator('vi');
 
 /** The rows' counts as numbers (PostgreSQL returns sums of bigint / float as text). */
-function countsOf(row: CellRow): Partial<SummaryCounts> {
+export function countsOf(row: CellRow): Partial<SummaryCounts> {
   const out: Partial<SummaryCounts> = {};
   for (const [key, value] of Object.entries(row))
     if (key !== 'unit_id' && key !== 'procedure_code' && key !== 'channel' && value !== null)
