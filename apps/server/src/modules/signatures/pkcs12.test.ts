@@ -32,13 +32,17 @@ function openssl(args: string[], cwd: string) {
 const isCode = (code: string) => (error: unknown) => error instanceof Pkcs12Error && error.code === code;
 
 describe('PKCS#12', async () => {
-  const ca = await createDemoRootCa();
-  const leader = await issueSigningCertificate(ca, {
-    commonName: LEADER,
-    organisation: ORGANISATION,
-    province: 'Lâm Đồng',
-  });
-  const stranger = await issueSigningCertificate(ca, { commonName: ORGANISATION });
+  const ca = await createDemoRootCa(undefined, signingTime);
+  const leader = await issueSigningCertificate(
+    ca,
+    {
+      commonName: LEADER,
+      organisation: ORGANISATION,
+      province: 'Lâm Đồng',
+    },
+    signingTime,
+  );
+  const stranger = await issueSigningCertificate(ca, { commonName: ORGANISATION }, signingTime);
   const p12 = await writePkcs12(leader, [ca.certificatePem], PASSWORD);
 
   test('write then read: same certificate and chain, the key signs for the certificate', async () => {

@@ -128,17 +128,21 @@ const LEADER = 'Lê Minh Đạo';
 const ORGANISATION = 'Ủy ban nhân dân xã Đinh Văn Lâm Hà';
 
 describe('PAdES signatures with Vietnamese certificates', { skip: pdfsigMissing }, async () => {
-  const ca = await createDemoRootCa();
+  const ca = await createDemoRootCa(undefined, signingTime);
   const leader = await material(
-    await issueSigningCertificate(ca, {
-      commonName: LEADER,
-      organisation: ORGANISATION,
-      province: 'Lâm Đồng',
-    }),
+    await issueSigningCertificate(
+      ca,
+      {
+        commonName: LEADER,
+        organisation: ORGANISATION,
+        province: 'Lâm Đồng',
+      },
+      signingTime,
+    ),
     ca,
   );
   const organisation = await material(
-    await issueSigningCertificate(ca, { commonName: ORGANISATION, organisation: ORGANISATION }),
+    await issueSigningCertificate(ca, { commonName: ORGANISATION, organisation: ORGANISATION }, signingTime),
     ca,
   );
   const pdf = await samplePdf();

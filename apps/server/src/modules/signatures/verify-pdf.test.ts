@@ -17,16 +17,20 @@ import {
 import { decodePdfText, NotAPdfError, verifyPdf } from './verify-pdf.ts';
 
 describe('verifyPdf', async () => {
-  const ca = await createDemoRootCa();
-  const otherCa = await createDemoRootCa('Tổ chức chứng thực khác');
-  const leaderIdentity = await issueSigningCertificate(ca, {
-    commonName: LEADER,
-    organisation: ORGANISATION,
-    province: 'Lâm Đồng',
-  });
+  const ca = await createDemoRootCa(undefined, signingTime);
+  const otherCa = await createDemoRootCa('Tổ chức chứng thực khác', signingTime);
+  const leaderIdentity = await issueSigningCertificate(
+    ca,
+    {
+      commonName: LEADER,
+      organisation: ORGANISATION,
+      province: 'Lâm Đồng',
+    },
+    signingTime,
+  );
   const leader = await material(leaderIdentity, ca);
   const organisation = await material(
-    await issueSigningCertificate(ca, { commonName: ORGANISATION, organisation: ORGANISATION }),
+    await issueSigningCertificate(ca, { commonName: ORGANISATION, organisation: ORGANISATION }, signingTime),
     ca,
   );
   const pdf = await samplePdf();
