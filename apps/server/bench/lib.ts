@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import type { StoreKind } from './startup.ts';
 
 // ---------- statistics ----------
 
@@ -176,4 +177,15 @@ export async function login(baseUrl: string, username: string, password: string)
   if (!session) throw new Error('login: no motcua_session cookie');
   const { csrfToken } = JSON.parse(response.body) as { csrfToken: string };
   return { cookie: session, csrfToken };
+}
+
+/** The stores a run measures: PGlite, and PostgreSQL with --pg; --stores narrows them. */
+export function storesOf(option: string | undefined, postgres: boolean): StoreKind[] {
+  const all: StoreKind[] = postgres ? ['pglite', 'postgres'] : ['pglite'];
+  if (option === undefined) return all;
+  const asked = option.split(',').map((s) => s.trim());
+  const wrong = asked.filter((s) => !all.includes(s as StoreKind));
+  if (wrong.length > 0 || asked.length === 0)
+    throw new Error(`--stores: ${wrong.join(', ')} is not one of ${all.join(', ')} (PostgreSQL needs --pg)`);
+  return all.filter((kind) => asked.includes(kind));
 }

@@ -14,6 +14,7 @@ import type { Actor } from '../src/modules/actor.ts';
 import { seedProcedureCatalog } from '../src/modules/procedures/procedures.seed.ts';
 import { createIndexService } from '../src/modules/reports/index.service.ts';
 import { createReportsService } from '../src/modules/reports/reports.service.ts';
+import { rollupRepository } from '../src/modules/reports/rollup.repository.ts';
 import { seedUnits } from '../src/modules/seed/seed.service.ts';
 import { fmt, median, table } from './lib.ts';
 import { freshTarget } from './server-process.ts';
@@ -21,7 +22,7 @@ import type { StoreKind } from './startup.ts';
 
 export interface ReportRun {
   files: number;
-  /** Seconds to write the files and events (rollups off), and to rebuild the rollups from them. */
+  /** Seconds to write the files and events (rollups off), and to rebuild the rollups from them (and ANALYZE). */
   loadSeconds: number;
   rebuildSeconds: number;
   rollupRows: number;
@@ -41,12 +42,13 @@ const CHUNK = 200_000;
 export const REPORT_OPTIONS = {
   'report-sizes': { type: 'string', default: '300000,1000000' },
   'report-pg-sizes': { type: 'string', default: '1000000,10000000' },
+  stores: { type: 'string' },
 } as const;
 // 2021-01-01 08:00 to 2025-03-31 16:00 in Vietnam.
 const SPAN_SECONDS = (Date.parse('2025-03-31T09:00:00Z') - Date.parse('2021-01-01T01:00:00Z')) / 1000;
 
 /** Adds files number `from` to `to` − 1. */
-async function addFiles(db: Kysely<Database>, from: number, to: number) {
+export async function addFiles(db: Kysely<Database>, from: number, to: number) {
   await db.transaction().execute(async (trx) => {
     await sql`SELECT set_config('motcua.rollups', 'off', true)`.execute(trx);
     await sql`
@@ -181,7 +183,7 @@ export async function reportRollups(
         }
       });
       written = size;
-      const [, rebuildMs] = await timed(() => sql`SELECT report_rebuild()`.execute(store.db));
+      const [, rebuildMs] = await timed(() => rollupRepository.rebuild(store.db));
       const rows = await sql<{ n: number }>`SELECT count(*)::int AS n FROM report_rollup`.execute(store.db);
       const m = await measureAt(store, runs);
       log(

@@ -6,6 +6,7 @@
 //   --report-sizes LIST   reports: totals of files on PGlite (default 300000,1000000)
 //   --report-pg-sizes LIST   reports: totals on PostgreSQL (default 1000000,10000000)
 //   --pg              also PostgreSQL: fresh databases on DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres
+//   --stores LIST     only these (pglite,postgres): e.g. the two long report loads in two processes side by side
 //   --rows N          rows sorted by the heavy query (default 2000000)
 //   --duration S      seconds per load run (default 5); --clients N concurrent clients (default 4;
 //                     load, intake and its plain-insert baseline)
@@ -15,7 +16,7 @@
 //   --json FILE       also write every run's raw figures to FILE
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { cleanupAll, fmt, machine, median, medianOf, ratio, table } from './lib.ts';
+import { cleanupAll, fmt, machine, median, medianOf, ratio, storesOf, table } from './lib.ts';
 import { dueAtRate, type DueAtRun } from './due-at.ts';
 import { intakeVsInsert } from './intake.ts';
 import { lighthouseReport } from './lighthouse.ts';
@@ -118,7 +119,7 @@ async function main() {
   const unknown = [...only].filter((name) => !`${ALL},reports`.split(',').includes(name));
   if (unknown.length > 0) throw new Error(`--only: unknown ${unknown.join(', ')} (known: ${ALL},reports)`);
   const adminUrl = args.pg || process.env.DATABASE_URL ? (process.env.DATABASE_URL ?? DEFAULT_PG) : undefined;
-  const kinds: StoreKind[] = adminUrl ? ['pglite', 'postgres'] : ['pglite'];
+  const kinds = storesOf(args.stores, adminUrl !== undefined);
   const info = machine();
   const out: string[] = [
     `motcua bench — ${info.date}`,

@@ -86,13 +86,21 @@ export function createIndexService(deps: {
           'The index is per month, quarter, half, nine months or year',
         ),
       });
-    const cells = await deps.reports.cells(r.scope, undefined, 'unit');
     const catalog = await catalogFacts();
     const online = catalog.filter((p) => p.online_level !== 'none').map((p) => p.code);
-    const filed = await deps.reports.filedOnline(r.scope, online);
-    const settings = await config(r.unit.provinceCode);
+    // Independent reads: side by side on a PostgreSQL pool (PGlite queues them on its one connection).
+    const [cells, filed, settings, entries] = await Promise.all([
+      deps.reports.cells(r.scope, undefined, 'unit'),
+      deps.reports.filedOnline(r.scope, online),
+      config(r.unit.provinceCode),
+      repo.entries(
+        db,
+        r.unit.provinceCode,
+        [...new Set([r.unit.id, ...r.scope.unitIds, ...r.lineOf.values()])],
+        r.period.key,
+      ),
+    ]);
     const { lines, whole } = unitLines(cells, filed, r);
-    const entries = await repo.entries(db, r.unit.provinceCode, [r.unit.id, ...lines.keys()], r.period.key);
     const evaluate = (unitId: string, line: Line): UnitIndex => {
       const procedures = inForce(catalog, levelOf(r.units, unitId), r.period.from, r.period.to);
       const own = entries.filter((e) => e.unit_id === unitId);

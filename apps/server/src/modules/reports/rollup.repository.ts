@@ -121,10 +121,23 @@ export const rollupRepository = {
     const d = bounds(s.period.from, s.period.to);
     const result = await sql<{ unit_id: string; procedure_code: string }>`
       SELECT DISTINCT unit_id, procedure_code FROM report_rollup
-      WHERE province_code = ${s.provinceCode} AND procedure_code = ANY(${codes}::text[])
-        AND unit_id = ANY(${s.unitIds}::uuid[]) AND grain = 'm'
-        AND day >= ${d.mf}::date AND day < ${d.m2}::date AND channel = 2 AND new > 0`.execute(db);
+      WHERE province_code = ${s.provinceCode} AND unit_id = ANY(${s.unitIds}::uuid[])
+        AND day >= ${d.mf}::date AND day < ${d.m2}::date AND procedure_code = ANY(${codes}::text[])
+        -- The predicate of the partial index report_rollup_online_months (migration 0016), spelt out so the
+        -- planner can use it.
+        AND grain = 'm' AND channel = 2 AND new > 0 AND procedure_code <> '*' AND procedure_code <> ''`.execute(
+      db,
+    );
     return result.rows;
+  },
+
+  /**
+   * After a bulk load (triggers off): the rollups recomputed from the raw rows, then fresh planner statistics —
+   * without them PostgreSQL guesses one row per key and scans the whole province instead of a few units' rows.
+   */
+  async rebuild(db: Db) {
+    await sql`SELECT report_rebuild()`.execute(db);
+    await sql`ANALYZE applications, application_events, report_rollup`.execute(db);
   },
 
   /** Files open now, and overdue now, per key: the current period is reported as of now. */
