@@ -53,7 +53,8 @@ function FigureList({
       {figures.map((figure, i) => (
         <li key={figure}>
           {i > 0 ? `${joiner} ` : null}
-          {t(`figure.${figure}`)}:{' '}
+          {/* A no-break space: a narrow column wraps the name, never a count alone onto its own line. */}
+          {t(`figure.${figure}`)}:{'\u00a0'}
           <CountButton n={line.counts[figure]} figure={figure} line={unitName} onOpen={() => open(figure)} />
         </li>
       ))}
