@@ -4,6 +4,7 @@ import { backup, restore } from './backup.ts';
 import { auditVerify, createUnit, createUser, migrateOnly, printOpenApi, seed } from './commands.ts';
 import { exportApplications, reportIndex, reportSummary, type ReportOptions } from './report.ts';
 import { serve } from './serve.ts';
+import { seedHistoryCommand, type HistoryCliOptions } from '../modules/history/history.cli.ts';
 
 /** The `motcua` command. Every command reads the same environment (README, "Configuration"). */
 interface CommonOptions {
@@ -52,7 +53,7 @@ program
   .addOption(dataDir())
   .action(async (options: CommonOptions) => migrateOnly(config(options)));
 
-program
+const seedCommand = program
   .command('seed')
   .description('add the sourced units (Lâm Đồng, Lâm Hà) and, unless --no-demo-users, the demo users')
   .addOption(dataDir())
@@ -60,6 +61,20 @@ program
   .action(async (options: { dataDir?: string; demoUsers: boolean }) =>
     seed(config(options), options.demoUsers),
   );
+seedCommand
+  .command('history')
+  .description(
+    'generate a history of files from a statistical profile (docs/HISTORY.md); the reports reproduce its figures',
+  )
+  .requiredOption('--profile <name>', 'profile name: lamha-2021-2025')
+  .option('--seed <n>', 'PRNG seed (same seed, same history)', '1')
+  .option('--scale <factor>', 'fraction of the files to generate, in (0, 1] (figures exact only at 1)', '1')
+  .option('--replace', 'delete a history generated earlier first')
+  .addOption(dataDir())
+  .action(async (_options: HistoryCliOptions, command: Command) => {
+    const options = command.optsWithGlobals<HistoryCliOptions & CommonOptions>();
+    await seedHistoryCommand(config(options), options);
+  });
 
 const users = program.command('users').description('staff accounts');
 users
