@@ -4,6 +4,8 @@
 // 2021-01-01 … 2025-03-31, the 17 units of Lâm Hà, the catalogue's procedures and the three channels, each
 // with its receipt and return events (5 % with a supplement request): the shape of the history generator's
 // data without its detail, because 10 million files through it would take far longer than the bench.
+import fs from 'node:fs';
+import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { loadConfig } from '../src/config.ts';
 import { createServices } from '../src/app.ts';
@@ -43,6 +45,8 @@ export const REPORT_OPTIONS = {
   'report-sizes': { type: 'string', default: '300000,1000000' },
   'report-pg-sizes': { type: 'string', default: '1000000,10000000' },
   stores: { type: 'string' },
+  // A PGlite folder kept between runs: files already there are not written again (measure again, quietly).
+  'report-keep': { type: 'string' },
 } as const;
 // 2021-01-01 08:00 to 2025-03-31 16:00 in Vietnam.
 const SPAN_SECONDS = (Date.parse('2025-03-31T09:00:00Z') - Date.parse('2021-01-01T01:00:00Z')) / 1000;
@@ -96,8 +100,16 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 }
 
 /** Opens a fresh store of the kind with the units and the catalogue. */
-async function freshStore(kind: StoreKind, adminUrl: string | undefined) {
-  const target = await freshTarget(kind, adminUrl);
+async function freshStore(kind: StoreKind, adminUrl: string | undefined, keep: string | undefined) {
+  if (kind === 'pglite' && keep !== undefined && fs.existsSync(path.join(keep, 'pglite', 'PG_VERSION'))) {
+    const store = await openStore({ dataDir: keep, poolSize: 2 });
+    await migrate(store.db);
+    return { store, dispose: () => store.close() };
+  }
+  const target =
+    kind === 'pglite' && keep !== undefined
+      ? { dataDir: keep, databaseUrl: undefined, dispose: async () => {} }
+      : await freshTarget(kind, adminUrl);
   const store = await openStore({ databaseUrl: target.databaseUrl, dataDir: target.dataDir, poolSize: 2 });
   await migrate(store.db);
   await seedUnits(store.db);
@@ -169,13 +181,21 @@ export async function reportRollups(
   sizes: readonly number[],
   runs: number,
   log: (line: string) => void,
+  keep?: string,
 ): Promise<ReportRun[]> {
-  const fresh = await freshStore(kind, adminUrl);
+  const fresh = await freshStore(kind, adminUrl, keep);
   const store = fresh.store;
   const out: ReportRun[] = [];
   try {
-    let written = 0;
+    let written = (
+      await sql<{ n: number }>`SELECT count(*)::int AS n FROM applications WHERE code LIKE 'BENCH-%'`.execute(
+        store.db,
+      )
+    ).rows[0]!.n;
     for (const size of sizes) {
+      if (size < written)
+        throw new Error(`--report-keep: the store already holds ${written} files, more than ${size}`);
+      const loaded = size > written;
       const [, loadMs] = await timed(async () => {
         for (let from = written; from < size; from += CHUNK) {
           await addFiles(store.db, from, Math.min(size, from + CHUNK));
@@ -183,7 +203,7 @@ export async function reportRollups(
         }
       });
       written = size;
-      const [, rebuildMs] = await timed(() => rollupRepository.rebuild(store.db));
+      const [, rebuildMs] = loaded ? await timed(() => rollupRepository.rebuild(store.db)) : [0, NaN];
       const rows = await sql<{ n: number }>`SELECT count(*)::int AS n FROM report_rollup`.execute(store.db);
       const m = await measureAt(store, runs);
       log(
@@ -191,7 +211,7 @@ export async function reportRollups(
       );
       out.push({
         files: size,
-        loadSeconds: loadMs / 1000,
+        loadSeconds: loaded ? loadMs / 1000 : NaN,
         rebuildSeconds: rebuildMs / 1000,
         rollupRows: rows.rows[0]!.n,
         summaryRaw: m.summaryRaw,
@@ -239,8 +259,8 @@ export function reportTable(kinds: readonly StoreKind[], results: Partial<Record
           fmt(r.communeRaw, 1),
           fmt(r.communeRollup, 1),
           r.rollupRows.toLocaleString('en-US'),
-          fmt(r.loadSeconds, 0),
-          fmt(r.rebuildSeconds, 0),
+          Number.isNaN(r.loadSeconds) ? 'kept' : fmt(r.loadSeconds, 0),
+          Number.isNaN(r.rebuildSeconds) ? 'kept' : fmt(r.rebuildSeconds, 0),
         ]),
       ),
     ],
@@ -252,8 +272,7 @@ export async function reportsSection(
   kinds: readonly StoreKind[],
   adminUrl: string | undefined,
   runs: number,
-  pgliteSizes: string,
-  postgresSizes: string,
+  options: { 'report-sizes': string; 'report-pg-sizes': string; 'report-keep'?: string | undefined },
   perStore: <R>(
     name: string,
     measure: (kind: StoreKind) => Promise<R>,
@@ -268,9 +287,11 @@ export async function reportsSection(
       return size;
     });
   const sizes: Record<StoreKind, number[]> = {
-    pglite: sizesOf('report-sizes', pgliteSizes),
-    postgres: sizesOf('report-pg-sizes', postgresSizes),
+    pglite: sizesOf('report-sizes', options['report-sizes']),
+    postgres: sizesOf('report-pg-sizes', options['report-pg-sizes']),
   };
-  const results = await perStore('reports', (kind) => reportRollups(kind, adminUrl, sizes[kind], runs, log));
+  const results = await perStore('reports', (kind) =>
+    reportRollups(kind, adminUrl, sizes[kind], runs, log, options['report-keep']),
+  );
   return reportTable(kinds, results);
 }

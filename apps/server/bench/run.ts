@@ -1,10 +1,11 @@
 // `npm run bench`: foundation figures on this machine (docs/BENCHMARKS.md explains them).
 //   --runs N          runs per figure, medians reported (default 5)
 //   --only LIST       comma list of: responsiveness, startup, load, intake, lookup, due-at, signing, store,
-//                     lighthouse, reports (default: all but reports; startup includes memory; lighthouse needs
-//                     /usr/bin/chromium; reports writes millions of files: ask for it)
+//                     lighthouse, reports, history (default: all but reports and history; startup includes memory;
+//                     lighthouse needs /usr/bin/chromium; reports writes millions of files, history 300k: ask)
 //   --report-sizes LIST   reports: totals of files on PGlite (default 300000,1000000)
-//   --report-pg-sizes LIST   reports: totals on PostgreSQL (default 1000000,10000000)
+//   --report-pg-sizes LIST   reports: totals on PostgreSQL (default 1000000,10000000); --report-keep DIR: a PGlite
+//                     store kept in DIR between runs (only the files it lacks are written)
 //   --pg              also PostgreSQL: fresh databases on DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres
 //   --stores LIST     only these (pglite,postgres): e.g. the two long report loads in two processes side by side
 //   --rows N          rows sorted by the heavy query (default 2000000)
@@ -22,6 +23,7 @@ import { intakeVsInsert } from './intake.ts';
 import { lighthouseReport } from './lighthouse.ts';
 import { requestCost } from './load.ts';
 import { REPORT_OPTIONS, reportsSection } from './reports.ts';
+import { historyRuns, historyTable } from './history.ts';
 import { LOOKUP_FILES, publicLookup } from './lookup.ts';
 import type { LoadRun } from './load.ts';
 import { heavySql, PROBE_INTERVAL_MS, responsiveness, type ResponsivenessRun } from './responsiveness.ts';
@@ -116,7 +118,7 @@ async function main() {
   const lookupClients = int('lookup-clients', args['lookup-clients'], 1, 1000);
   const lookupIntervalMs = int('lookup-interval-ms', args['lookup-interval-ms'], 10, 60_000);
   const only = new Set(args.only.split(',').map((s) => s.trim()));
-  const unknown = [...only].filter((name) => !`${ALL},reports`.split(',').includes(name));
+  const unknown = [...only].filter((name) => !`${ALL},reports,history`.split(',').includes(name));
   if (unknown.length > 0) throw new Error(`--only: unknown ${unknown.join(', ')} (known: ${ALL},reports)`);
   const adminUrl = args.pg || process.env.DATABASE_URL ? (process.env.DATABASE_URL ?? DEFAULT_PG) : undefined;
   const kinds = storesOf(args.stores, adminUrl !== undefined);
@@ -402,17 +404,10 @@ async function main() {
     out.push(...lines);
   }
 
-  if (only.has('reports'))
+  if (only.has('reports')) out.push(await reportsSection(kinds, adminUrl, runs, args, perStore, log));
+  if (only.has('history'))
     out.push(
-      await reportsSection(
-        kinds,
-        adminUrl,
-        runs,
-        args['report-sizes'],
-        args['report-pg-sizes'],
-        perStore,
-        log,
-      ),
+      historyTable(kinds, await perStore('history', (kind) => historyRuns(kind, adminUrl, runs, log))),
     );
 
   out.push(`\nload average at end: ${machine().load}`);
